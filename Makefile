@@ -1,0 +1,60 @@
+# Two commands do all set-up: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+export REPATRIA_DEV := 1
+DEMO_PERSONS ?= 3000
+APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql
+
+.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench clean
+
+bootstrap: .venv/.installed messages
+
+.venv/.installed: requirements.in requirements-dev.in constraints.txt
+	@$(MAKE) --no-print-directory system-packages
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -r requirements.in -r requirements-dev.in
+	touch $@
+
+# Debian packages the site and its tests need; installed only when missing.
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+messages: .venv/.installed
+	$(PY) -m repatria compilemessages --ignore=.venv -v 0
+
+run: bootstrap
+	mkdir -p var
+	DEBUG=$${DEBUG:-true} $(PY) -m repatria migrate --no-input -v 0
+	DEBUG=$${DEBUG:-true} $(PY) -m repatria seed-demo --once --persons $(DEMO_PERSONS)
+	DEBUG=$${DEBUG:-true} $(PY) -m repatria runserver 127.0.0.1:8000
+
+lint: bootstrap
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+check-migrations: bootstrap
+	$(PY) -m repatria makemigrations --check --dry-run
+
+test-sqlite: bootstrap
+	$(PY) -m pytest -m "not browser"
+
+test-postgres: bootstrap
+	scripts/with-postgres $(PY) -m pytest -m "not browser"
+
+test-browser: bootstrap
+	$(PY) -m pytest -m browser
+
+test: lint check-migrations test-sqlite test-postgres test-browser
+
+bench: bootstrap
+	scripts/with-postgres $(PY) bench/list_pages.py
+
+clean:
+	rm -rf .venv var .pytest_cache .ruff_cache

@@ -1,0 +1,87 @@
+"""Building blocks shared by every app: timestamps, partial dates, money, bilingual names."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .dates import parse_partial_date
+
+
+class TimestampedModel(models.Model):
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class BilingualNameMixin:
+    """Records named in both languages show the name of the active language, Chinese when English is empty."""
+
+    name_zh: str
+    name_en: str
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_zh or self.name_en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartialDateField(models.CharField):
+    """A date known to the year, the month or the day, stored as ISO text (see core.dates)."""
+
+    description = _("Date (year, month or day)")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("max_length", None)
+        kwargs.pop("blank", None)
+        return name, path, args, kwargs
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return ""
+        try:
+            return parse_partial_date(value)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("help_text", _("YYYY, YYYY-MM or YYYY-MM-DD"))
+        return super().formfield(**kwargs)
+
+
+class Currency(models.TextChoices):
+    CNY = "CNY", _("Chinese yuan")
+    USD = "USD", _("US dollar")
+    EUR = "EUR", _("Euro")
+    GBP = "GBP", _("Pound sterling")
+    CAD = "CAD", _("Canadian dollar")
+    AUD = "AUD", _("Australian dollar")
+    NZD = "NZD", _("New Zealand dollar")
+    HKD = "HKD", _("Hong Kong dollar")
+    SGD = "SGD", _("Singapore dollar")
+    JPY = "JPY", _("Japanese yen")
+    CHF = "CHF", _("Swiss franc")
+    THB = "THB", _("Thai baht")
+    MYR = "MYR", _("Malaysian ringgit")
+
+
+def money_field(verbose_name, **kwargs) -> models.DecimalField:
+    """An amount: 18 digits with 2 decimals covers any sum in any currency the office reports."""
+    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, **kwargs)
+
+
+def currency_field(**kwargs) -> models.CharField:
+    return models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CNY, **kwargs)
