@@ -9,3 +9,61 @@ def _chinese_by_default():
     """Tests run in the default language, as a user would meet the site."""
     with translation.override("zh-hans"):
         yield
+
+
+@pytest.fixture
+def officer(django_user_model):
+    from repatria.accounts.models import Role
+
+    return django_user_model.objects.create_user("officer", password="correct horse 9", role=Role.ADMIN)
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def organisation(db):
+    from repatria.accounts.models import Organisation, OrganisationKind
+
+    return Organisation.objects.create(
+        name_zh="广东省追逃办", name_en="Guangdong office", kind=OrganisationKind.PROVINCIAL_OFFICE
+    )
+
+
+@pytest.fixture
+def province(db):
+    from repatria.geo.models import Province
+
+    return Province.objects.get(code="440000")
+
+
+@pytest.fixture
+def person(db):
+    from repatria.registry.services import create_person
+
+    return create_person(
+        names=[("杨秀珠", "primary"), ("楊秀珠", "alias"), ("YANG Xiuzhu", "romanisation")],
+        sex="female",
+        birth_date="1946",
+    )
+
+
+@pytest.fixture
+def case(person, province, organisation, officer):
+    import datetime
+
+    from repatria.cases.services import open_case
+
+    return open_case(
+        actor=officer,
+        number="ZT-2016-00001",
+        title="某局贪污案",
+        province=province,
+        lead_organisation=organisation,
+        opened_on=datetime.date(2016, 4, 1),
+        fled_on=datetime.date(2015, 12, 1),
+        persons={person: "principal"},
+    )

@@ -5,10 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from repatria.core import views as core_views
+from repatria.core.dashboard import DashboardView
 
 urlpatterns = [
-    path("", core_views.DashboardView.as_view(), name="dashboard"),
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("", include("repatria.registry.urls")),
+    path("", include("repatria.cases.urls")),
+    path("", include("repatria.assets.urls")),
+    path("", include("repatria.accounts.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

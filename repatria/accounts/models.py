@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import BilingualNameMixin, TimestampedModel
@@ -46,6 +47,9 @@ class Organisation(BilingualNameMixin, TimestampedModel):
         ordering = ["kind", "name_zh"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:organisation", args=[self.pk])
 
 
 class Role(models.TextChoices):

@@ -95,6 +95,9 @@ class CasePerson(models.Model):
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
 
+    def get_absolute_url(self) -> str:
+        return self.case.get_absolute_url()
+
 
 class ReturnMethod(models.TextChoices):
     """The methods the official bulletins count, in the order they list them."""

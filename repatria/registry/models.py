@@ -65,6 +65,15 @@ class Person(TimestampedModel):
         return self.hundred_list_number is not None
 
 
+class PersonPart:
+    """A record that belongs to a person's page: it has no page of its own and links back there."""
+
+    person: Person
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()
+
+
 class NameKind(models.TextChoices):
     PRIMARY = "primary", _("primary")
     ALIAS = "alias", _("alias")
@@ -104,7 +113,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class IdentityDocument(models.Model):
+class IdentityDocument(PersonPart, models.Model):
     person = models.ForeignKey(Person, models.CASCADE, related_name="documents", verbose_name=_("person"))
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("number"), max_length=50, db_index=True)
@@ -133,7 +142,7 @@ class RelationKind(models.TextChoices):
     ASSOCIATE = "associate", _("associate")
 
 
-class Relationship(models.Model):
+class Relationship(PersonPart, models.Model):
     """A relative or associate: another person in the registry, or someone named only here."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="relationships", verbose_name=_("person"))
@@ -165,7 +174,7 @@ class Confidence(models.TextChoices):
     POSSIBLE = "possible", _("possible")
 
 
-class Whereabouts(TimestampedModel):
+class Whereabouts(PersonPart, TimestampedModel):
     """Where a person was, from when to when, how sure we are and who said so."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="whereabouts", verbose_name=_("person"))

@@ -1,0 +1,57 @@
+import django_filters
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from repatria.core.forms import ModelForm
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+
+from .models import Organisation, OrganisationKind
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Name"))
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("kind"))
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "kind", "province"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(name_zh__icontains=value) | queryset.filter(name_en__icontains=value)
+
+
+class OrganisationTable(tables.Table):
+    name_zh = tables.Column(linkify=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["name_zh", "name_en", "kind", "agency_type", "parent", "province", "country"]
+        attrs = {"class": "table table-sm table-hover table-striped"}
+
+
+class OrganisationForm(ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_zh", "name_en", "kind", "agency_type", "parent", "province", "country"]
+
+
+class OrganisationListView(ObjectListView):
+    table_class = OrganisationTable
+    filterset_class = OrganisationFilterSet
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("parent", "province", "country")
+
+
+class OrganisationView(ObjectDetailView):
+    def get_context_data(self, **kwargs):
+        org = self.object
+        return super().get_context_data(
+            members=org.members.order_by("username"),
+            led_cases=org.led_cases.select_related("province")[:50],
+            **kwargs,
+        )
+
+
+class OrganisationEditView(ObjectEditView):
+    form_class = OrganisationForm

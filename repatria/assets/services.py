@@ -1,0 +1,74 @@
+"""Business rules of assets abroad: the StAR stages and the amount recovered."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from repatria.cases import timeline
+from repatria.cases.models import EventKind
+from repatria.core.services import RuleError
+
+from .models import Asset, AssetStage
+
+A = AssetStage
+STAGE_TRANSITIONS: dict[str, set[str]] = {
+    A.IDENTIFIED: {A.TRACED, A.FROZEN, A.RELEASED},
+    A.TRACED: {A.FROZEN, A.RELEASED},
+    A.FROZEN: {A.CONFISCATED, A.RELEASED},
+    A.CONFISCATED: {A.RETURNED, A.RELEASED},
+    A.RETURNED: set(),
+    A.RELEASED: set(),
+}
+
+
+def allowed_stages(asset: Asset) -> list[str]:
+    return [s for s in AssetStage.values if s in STAGE_TRANSITIONS[asset.stage]]
+
+
+@transaction.atomic
+def record_asset(*, actor, **fields) -> Asset:
+    asset = Asset(**fields)
+    asset.full_clean()
+    asset.save()
+    timeline.record(
+        EventKind.ASSET_RECORDED, case=asset.case, person=asset.person, actor=actor, description=asset.description
+    )
+    return asset
+
+
+@transaction.atomic
+def change_stage(
+    *,
+    asset: Asset,
+    new: str,
+    actor,
+    recovered_amount: Decimal | None = None,
+    recovered_currency: str = "",
+    recovered_on: datetime.date | None = None,
+) -> Asset:
+    """Move an asset to its next stage; a return or sharing needs the amount recovered and its date."""
+    old = asset.stage
+    if new not in STAGE_TRANSITIONS[old]:
+        raise RuleError(
+            _("An asset cannot go from “%(old)s” to “%(new)s”.") % {"old": A(old).label, "new": A(new).label}
+        )
+    if new == A.RETURNED:
+        if recovered_amount is None or recovered_amount <= 0 or not recovered_on:
+            raise RuleError(_("A returned asset needs the amount recovered and the date of recovery."))
+        asset.recovered_amount = recovered_amount
+        asset.recovered_currency = recovered_currency or asset.value_currency
+        asset.recovered_on = recovered_on
+    asset.stage = new
+    asset.save()
+    timeline.record(
+        EventKind.ASSET_STAGE,
+        case=asset.case,
+        person=asset.person,
+        actor=actor,
+        description=asset.description,
+        old=old,
+        new=new,
+    )
+    return asset

@@ -1,0 +1,16 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Asset
+
+
+class AssetTable(tables.Table):
+    description = tables.Column(linkify=True)
+    case = tables.Column(linkify=lambda record: record.case.get_absolute_url(), accessor="case__number")
+    person = tables.Column(linkify=True, verbose_name=_("holder"))
+
+    class Meta:
+        model = Asset
+        fields = ["description", "kind", "case", "person", "jurisdiction", "value", "value_currency", "stage",
+                  "recovered_amount", "recovered_currency", "recovered_on"]  # fmt: skip
+        attrs = {"class": "table table-sm table-hover table-striped"}

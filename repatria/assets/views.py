@@ -1,0 +1,62 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+
+from repatria.cases.models import Case
+from repatria.core.services import RuleError
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+
+from . import services
+from .filtersets import AssetFilterSet
+from .forms import AssetForm, StageForm
+from .models import Asset, AssetStage
+from .tables import AssetTable
+
+
+class AssetListView(ObjectListView):
+    table_class = AssetTable
+    filterset_class = AssetFilterSet
+
+    def get_queryset(self):
+        return Asset.objects.select_related("case", "person", "jurisdiction")
+
+
+class AssetView(ObjectDetailView):
+    def get_queryset(self):
+        return Asset.objects.select_related("case", "person", "jurisdiction")
+
+    def get_context_data(self, **kwargs):
+        choices = [(s, AssetStage(s).label) for s in services.allowed_stages(self.object)]
+        return super().get_context_data(stage_form=StageForm(choices=choices) if choices else None, **kwargs)
+
+
+class AssetEditView(ObjectEditView):
+    form_class = AssetForm
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if "case" in self.request.GET:
+            initial["case"] = get_object_or_404(Case, pk=self.request.GET["case"])
+        return initial
+
+    def save(self, form):
+        if form.instance.pk:
+            return form.save()
+        return services.record_asset(actor=self.request.user, **form.cleaned_data)
+
+
+class AssetStageView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        asset = get_object_or_404(Asset, pk=pk)
+        form = StageForm(request.POST, choices=AssetStage.choices)
+        if not form.is_valid():
+            messages.error(request, form.errors.as_text())
+            return redirect(asset)
+        try:
+            services.change_stage(asset=asset, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Stage changed to “%(stage)s”.") % {"stage": asset.get_stage_display()})
+        except RuleError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(asset)

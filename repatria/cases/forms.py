@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from repatria.core.forms import BootstrapMixin, DateInput, ModelForm
+from repatria.registry.models import Person
+from repatria.registry.widgets import PersonPicker
+
+from .models import Case, CasePerson, Return
+
+
+class CaseForm(ModelForm):
+    principal = forms.ModelChoiceField(
+        Person.objects.all(), label=_("principal suspect"), required=False, widget=PersonPicker()
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "number", "title", "offences", "amount_involved", "amount_currency", "province", "lead_organisation",
+            "assigned_organisations", "supervision_level", "fled_on", "opened_on", "summary",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # persons of an open case are managed on its page
+            del self.fields["principal"]
+        self.order_fields(["principal"])
+
+
+class StatusForm(BootstrapMixin, forms.Form):
+    new = forms.ChoiceField(label=_("new status"))
+    reason = forms.CharField(label=_("reason"), required=False, max_length=300)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new"].choices = choices
+
+
+class CasePersonForm(ModelForm):
+    class Meta:
+        model = CasePerson
+        fields = ["case", "person", "role"]
+        widgets = {"case": forms.HiddenInput(), "person": PersonPicker()}
+
+
+class ReturnForm(ModelForm):
+    class Meta:
+        model = Return
+        fields = ["case", "person", "date", "country", "method", "notes"]
+        widgets = {"case": forms.HiddenInput(), "date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        case = self.initial.get("case") or getattr(self.instance, "case", None)
+        if self.data.get("case"):
+            case = Case.objects.filter(pk=self.data["case"]).first()
+        # Only the persons of this case can return in it.
+        self.fields["person"].queryset = (
+            Person.objects.filter(case_memberships__case=case) if case else Person.objects.none()
+        )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(max_length=5000)
+    case = forms.ModelChoiceField(Case.objects.all(), required=False)
+    person = forms.ModelChoiceField(Person.objects.all(), required=False)

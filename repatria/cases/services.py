@@ -1,0 +1,142 @@
+"""Business rules of cases: the lifecycle, persons, returns, whereabouts and journal notes.
+
+Every function writes in one transaction and records its timeline event; views, API and commands call
+these instead of saving models themselves.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from repatria.core.services import RuleError
+
+from . import timeline
+from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
+
+S = CaseStatus
+TRANSITIONS: dict[str, set[str]] = {
+    S.AT_LARGE: {S.LOCATED, S.RETURNED, S.CLOSED},
+    S.LOCATED: {S.AT_LARGE, S.RETURNED, S.CLOSED},
+    S.RETURNED: {S.CLOSED},
+    S.CLOSED: set(),
+}
+# A case becomes "returned" only by recording a return, never by a bare status change.
+MANUAL_TARGETS = {S.AT_LARGE, S.LOCATED, S.CLOSED}
+
+
+def allowed_transitions(case: Case) -> list[str]:
+    """The statuses an officer may move the case to by hand, in lifecycle order."""
+    return [s for s in CaseStatus.values if s in TRANSITIONS[case.status] and s in MANUAL_TARGETS]
+
+
+def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date | None = None) -> None:
+    old = case.status
+    if new not in TRANSITIONS[old]:
+        raise RuleError(_("A case cannot go from “%(old)s” to “%(new)s”.") % {"old": S(old).label, "new": S(new).label})
+    case.status = new
+    case.closed_on = (when or timezone.localdate()) if new == S.CLOSED else None
+    case.save(update_fields=["status", "closed_on", "updated"])
+    timeline.record(EventKind.STATUS_CHANGED, case=case, actor=actor, old=old, new=new, reason=reason)
+
+
+@transaction.atomic
+def open_case(*, actor, persons: dict | None = None, offences=(), **fields) -> Case:
+    """Open a case; `persons` maps each Person to their CaseRole."""
+    case = Case(**fields)
+    case.full_clean()
+    case.save()
+    case.offences.set(offences)
+    timeline.record(EventKind.CASE_OPENED, case=case, actor=actor, when=_at_day(case.opened_on), number=case.number)
+    for person, role in (persons or {}).items():
+        add_person(case=case, person=person, role=role, actor=actor)
+    return case
+
+
+@transaction.atomic
+def change_status(*, case: Case, new: str, actor, reason: str = "") -> Case:
+    if new == S.RETURNED:
+        raise RuleError(_("Record a return to mark a case as returned."))
+    _move(case, new, actor=actor, reason=reason)
+    return case
+
+
+@transaction.atomic
+def add_person(*, case: Case, person, role: str = CaseRole.PRINCIPAL, actor) -> CasePerson:
+    if case.memberships.filter(person=person).exists():
+        raise RuleError(_("%(person)s is already in this case.") % {"person": person})
+    membership = CasePerson.objects.create(case=case, person=person, role=role)
+    timeline.record(EventKind.PERSON_ADDED, case=case, person=person, actor=actor, person_name=str(person), role=role)
+    return membership
+
+
+@transaction.atomic
+def record_return(
+    *, case: Case, person, date: datetime.date, method: str, country=None, actor, notes: str = ""
+) -> Return:
+    """Record that a person of the case came back; the case is returned once all its principals are."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == S.CLOSED:
+        raise RuleError(_("The case is closed and takes no more returns."))
+    if not case.memberships.filter(person=person).exists():
+        raise RuleError(_("%(person)s is not in this case.") % {"person": person})
+    if date > timezone.localdate():
+        raise RuleError(_("A return cannot be dated in the future."))
+    if case.fled_on and date < case.fled_on:
+        raise RuleError(_("A return cannot be dated before the flight."))
+    ret = Return(case=case, person=person, date=date, method=method, country=country, notes=notes)
+    ret.full_clean()
+    ret.save()
+    timeline.record(
+        EventKind.RETURNED,
+        case=case,
+        person=person,
+        actor=actor,
+        when=_at_day(date),
+        person_name=str(person),
+        method=method,
+        country=country.pk if country else None,
+    )
+    principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
+    if case.status != S.RETURNED and not principals.exclude(person__returns__case=case).exists():
+        _move(case, S.RETURNED, actor=actor)
+    return ret
+
+
+@transaction.atomic
+def record_whereabouts(*, person, country, actor, **fields):
+    """Where a person is or was; it stands on the person's timeline and so on their cases'."""
+    from repatria.registry.models import Whereabouts
+
+    whereabouts = Whereabouts(person=person, country=country, **fields)
+    whereabouts.full_clean()
+    whereabouts.save()
+    timeline.record(
+        EventKind.WHEREABOUTS,
+        person=person,
+        actor=actor,
+        country=country.pk,
+        place=whereabouts.place,
+        date_from=whereabouts.date_from,
+        confidence=whereabouts.confidence,
+    )
+    return whereabouts
+
+
+@transaction.atomic
+def write_note(*, actor, text: str, case: Case | None = None, person=None):
+    """A journal note by an officer, on a case or a person; it stands on their timelines."""
+    text = text.strip()
+    if not text:
+        raise RuleError(_("A note cannot be empty."))
+    if case is None and person is None:
+        raise RuleError(_("A note belongs to a case or a person."))
+    return timeline.record(EventKind.NOTE, case=case, person=person, actor=actor, text=text)
+
+
+def _at_day(day: datetime.date | None) -> datetime.datetime | None:
+    """Events dated by a day (a return, an opening) sit at noon Beijing time, so no time zone moves their day."""
+    if day is None or day >= timezone.localdate():
+        return None
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())

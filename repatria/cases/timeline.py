@@ -1,0 +1,96 @@
+"""The timeline: one function writes every event, one describes it in the reader's language.
+
+An event about a person alone (whereabouts, a note on the person) has no case; an event of a case
+names the person it concerns, if any. So the timeline of a case is its own events plus those of its
+persons alone, and the timeline of a person is their own events plus those of their cases as a whole.
+"""
+
+import datetime
+import functools
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CaseRole, CaseStatus, Event, EventKind, ReturnMethod
+
+
+def record(kind: str, *, case=None, person=None, actor=None, when: datetime.datetime | None = None, **data) -> Event:
+    """Write one event; `data` keeps codes (not labels) so that it reads in either language."""
+    return Event.objects.create(
+        kind=kind, case=case, person=person, actor=actor, occurred_at=when or timezone.now(), data=data
+    )
+
+
+def for_case(case) -> QuerySet[Event]:
+    return Event.objects.filter(Q(case=case) | Q(case=None, person__case_memberships__case=case))
+
+
+def for_person(person) -> QuerySet[Event]:
+    return Event.objects.filter(Q(person=person) | Q(person=None, case__memberships__person=person))
+
+
+def _label(choices, value: str) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+@functools.cache
+def _countries() -> dict:
+    """Countries are reference data, loaded once per process so that a timeline costs no query per event."""
+    from repatria.geo.models import Country
+
+    return Country.objects.in_bulk()
+
+
+def _country(code: str | None) -> str:
+    if not code:
+        return _("unknown country")
+    country = _countries().get(code)
+    return country.name if country else code
+
+
+def describe(event: Event) -> str:
+    """The event as a sentence in the active language."""
+    d = event.data
+    kind = event.kind
+    if kind == EventKind.CASE_OPENED:
+        return _("Case %(number)s opened") % {"number": d.get("number", "")}
+    if kind == EventKind.STATUS_CHANGED:
+        text = _("Status changed from %(old)s to %(new)s") % {
+            "old": _label(CaseStatus, d["old"]),
+            "new": _label(CaseStatus, d["new"]),
+        }
+        return f"{text}: {d['reason']}" if d.get("reason") else text
+    if kind == EventKind.PERSON_ADDED:
+        return _("%(person)s added as %(role)s") % {
+            "person": d.get("person_name", ""),
+            "role": _label(CaseRole, d["role"]),
+        }
+    if kind == EventKind.WHEREABOUTS:
+        return _("Whereabouts: %(country)s %(place)s, from %(date_from)s") % {
+            "country": _country(d.get("country")),
+            "place": d.get("place", ""),
+            "date_from": d.get("date_from") or "?",
+        }
+    if kind == EventKind.RETURNED:
+        return _("%(person)s returned from %(country)s: %(method)s") % {
+            "person": d.get("person_name", ""),
+            "country": _country(d.get("country")),
+            "method": _label(ReturnMethod, d["method"]),
+        }
+    if kind in (EventKind.ASSET_RECORDED, EventKind.ASSET_STAGE):
+        from repatria.assets.models import AssetStage
+
+        if kind == EventKind.ASSET_RECORDED:
+            return _("Asset recorded: %(description)s") % {"description": d.get("description", "")}
+        return _("Asset %(description)s: %(old)s → %(new)s") % {
+            "description": d.get("description", ""),
+            "old": _label(AssetStage, d["old"]),
+            "new": _label(AssetStage, d["new"]),
+        }
+    if kind == EventKind.NOTE:
+        return d.get("text", "")
+    return event.get_kind_display()

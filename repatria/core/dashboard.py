@@ -1,0 +1,41 @@
+"""The dashboard: what needs an officer's attention today."""
+
+import datetime
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Max
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from repatria.assets.models import Asset, AssetStage
+from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
+
+OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
+STALE_AFTER = datetime.timedelta(days=180)
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    template_name = "core/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        open_cases = Case.objects.filter(status__in=OPEN)
+        return super().get_context_data(
+            counts={
+                "open": open_cases.count(),
+                "key_open": open_cases.filter(supervision_level=SupervisionLevel.CENTRAL).count(),
+                "returned_this_year": Return.objects.filter(date__year=today.year).values("person").distinct().count(),
+                "assets_frozen": Asset.objects.filter(stage=AssetStage.FROZEN).count(),
+            },
+            year=today.year,
+            key_cases=open_cases.filter(supervision_level=SupervisionLevel.CENTRAL)
+            .select_related("province")
+            .prefetch_related("persons")[:10],
+            stale_cases=open_cases.annotate(last_event=Max("events__occurred_at"))
+            .filter(last_event__lt=timezone.now() - STALE_AFTER)
+            .order_by("last_event")
+            .select_related("province")[:10],
+            recent_returns=Return.objects.select_related("person", "case", "country")[:10],
+            recent_events=Event.objects.select_related("case", "person", "actor")[:15],
+            **kwargs,
+        )

@@ -1,0 +1,168 @@
+"""Every record's pages: list (with filter, sort and both exports), detail, add, edit and delete."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from repatria.assets.services import record_asset
+from repatria.cases.services import record_return
+from repatria.geo.models import Country
+from repatria.registry.models import IdentityDocument, Relationship, Whereabouts
+
+
+@pytest.fixture
+def records(case, person, officer, organisation):
+    us = Country.objects.get(pk="US")
+    ret = record_return(
+        case=case, person=person, date=datetime.date(2016, 11, 16), method="surrender", country=us, actor=officer
+    )
+    asset = record_asset(actor=officer, case=case, kind="real_estate", description="house in NJ", jurisdiction=us)
+    return {"person": person, "case": case, "return": ret, "asset": asset, "organisation": organisation}
+
+
+LISTS = [
+    ("registry:person_list", "杨秀珠"),
+    ("cases:case_list", "ZT-2016-00001"),
+    ("cases:return_list", "杨秀珠"),
+    ("assets:asset_list", "house in NJ"),
+    ("accounts:organisation_list", "广东省追逃办"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url", "text"), LISTS)
+def test_each_list_shows_filters_sorts_and_exports(officer_client, records, url, text):
+    page = officer_client.get(reverse(url))
+    assert page.status_code == 200
+    assert text in page.content.decode()
+    assert officer_client.get(reverse(url), {"sort": "-pk"}).status_code == 200
+    csv = officer_client.get(reverse(url), {"export": "csv"})
+    assert csv["Content-Type"].startswith("text/csv")
+    assert text in b"".join(csv.streaming_content).decode("utf-8-sig")
+    xlsx = officer_client.get(reverse(url), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert any(text in str(cell.value) for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", ["person", "case", "return", "asset", "organisation"])
+def test_each_detail_edit_and_delete_page_opens(officer_client, records, key):
+    obj = records[key]
+    meta = obj._meta
+    for action in ("", "_edit", "_delete"):
+        response = officer_client.get(reverse(f"{meta.app_label}:{meta.model_name}{action}", args=[obj.pk]))
+        assert response.status_code == 200, action
+    assert officer_client.get(reverse(f"{meta.app_label}:{meta.model_name}_add")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_pages_need_a_login(client, records):
+    response = client.get(reverse("registry:person", args=[records["person"].pk]))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_the_person_list_finds_a_name_in_every_script(officer_client, person):
+    from repatria.registry.services import create_person
+
+    create_person(names=[("张伟", "primary")])
+    for query in ("杨秀珠", "楊秀珠", "yang xiuzhu", "Xiuzhu Yang", "YANG XIU-ZHU"):
+        content = officer_client.get(reverse("registry:person_list"), {"q": query}).content.decode()
+        assert "杨秀珠" in content, query
+        assert "张伟" not in content, query
+
+
+@pytest.mark.django_db
+def test_a_person_is_created_with_names_and_edited(officer_client):
+    data = {
+        "sex": "male", "birth_date": "1960年5月", "names-TOTAL_FORMS": "3", "names-INITIAL_FORMS": "0",
+        "names-MIN_NUM_FORMS": "1", "names-MAX_NUM_FORMS": "1000",
+        "names-0-name": "陈某", "names-0-kind": "primary", "names-1-name": "CHEN Mou", "names-1-kind": "romanisation",
+        "names-2-name": "", "names-2-kind": "alias",
+    }  # fmt: skip
+    response = officer_client.post(reverse("registry:person_add"), data)
+    assert response.status_code == 302
+    from repatria.registry.models import Person
+
+    person = Person.objects.get(display_name="陈某")
+    assert person.birth_date == "1960-05"
+    assert "chenmou" in person.search_text
+
+
+@pytest.mark.django_db
+def test_a_bad_date_is_refused_in_chinese_and_nothing_is_written(officer_client):
+    from repatria.registry.models import Person
+
+    data = {
+        "sex": "male", "birth_date": "五月", "names-TOTAL_FORMS": "1", "names-INITIAL_FORMS": "0",
+        "names-MIN_NUM_FORMS": "1", "names-MAX_NUM_FORMS": "1000", "names-0-name": "陈某", "names-0-kind": "primary",
+    }  # fmt: skip
+    response = officer_client.post(reverse("registry:person_add"), data)
+    assert response.status_code == 200
+    assert "不是日期" in response.content.decode()
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_person_parts_are_added_from_the_person_page(officer_client, person):
+    cn = Country.objects.get(pk="CN")
+    posts = [
+        (
+            "registry:identitydocument_add",
+            {"person": person.pk, "kind": "passport", "number": "E12345678", "country": "CN"},
+        ),
+        (
+            "registry:relationship_add",
+            {"person": person.pk, "relation": "spouse", "other_name": "某某", "lives_abroad": "on"},
+        ),
+        (
+            "registry:whereabouts_add",
+            {"person": person.pk, "country": "US", "date_from": "2003-05", "confidence": "confirmed"},
+        ),
+    ]
+    for url, data in posts:
+        assert officer_client.get(reverse(url), {"person": person.pk}).status_code == 200
+        response = officer_client.post(reverse(url), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert response.url == person.get_absolute_url()
+    assert IdentityDocument.objects.get().country == cn
+    assert Relationship.objects.get().lives_abroad
+    assert Whereabouts.objects.get().date_from == "2003-05"
+    page = officer_client.get(person.get_absolute_url()).content.decode()
+    assert "E12345678" in page and "2003年5月" in page
+
+
+@pytest.mark.django_db
+def test_a_return_is_recorded_from_the_case_page(officer_client, case, person):
+    url = reverse("cases:return_add")
+    assert officer_client.get(url, {"case": case.pk}).status_code == 200
+    data = {"case": case.pk, "person": person.pk, "date": "2016-11-16", "country": "US", "method": "surrender"}
+    response = officer_client.post(url, data)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "returned"
+    assert "投案自首" in officer_client.get(case.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_status_change_says_why(officer_client, case):
+    response = officer_client.post(reverse("cases:case_status", args=[case.pk]), {"new": "returned"}, follow=True)
+    case.refresh_from_db()
+    assert case.status == "at_large"
+    assert "追回" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_dashboard_lists_what_needs_attention(officer_client, records):
+    page = officer_client.get(reverse("dashboard")).content.decode()
+    assert "杨秀珠" in page
+
+
+@pytest.mark.django_db
+def test_the_autocomplete_offers_matching_persons(officer_client, person):
+    response = officer_client.get(reverse("registry:person_autocomplete"), {"person": "yang xiu"})
+    assert f'value="{person.pk}"' in response.content.decode()

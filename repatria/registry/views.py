@@ -1,0 +1,118 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+
+from repatria.cases import timeline
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+
+from . import services
+from .filtersets import PersonFilterSet
+from .forms import IdentityDocumentForm, NameFormSet, PersonForm, RelationshipForm, WhereaboutsForm
+from .models import IdentityDocument, Person, PersonName, Relationship, Whereabouts
+from .tables import PersonTable
+
+
+class PersonListView(ObjectListView):
+    model = Person
+    table_class = PersonTable
+    filterset_class = PersonFilterSet
+    import_url_name = "registry:person_import"
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related(
+            Prefetch("names", queryset=PersonName.objects.only("person_id", "name")), "nationalities"
+        )
+
+
+class PersonView(ObjectDetailView):
+    model = Person
+
+    def get_queryset(self):
+        return Person.objects.prefetch_related("names", "nationalities", "documents__country")
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        return super().get_context_data(
+            memberships=person.case_memberships.select_related("case__province"),
+            whereabouts=person.whereabouts.select_related("country"),
+            relationships=person.relationships.select_related("other"),
+            returns=person.returns.select_related("case", "country"),
+            assets=person.assets.select_related("jurisdiction", "case"),
+            events=timeline.for_person(person).select_related("actor")[:200],
+            **kwargs,
+        )
+
+
+class PersonEditView(ObjectEditView):
+    model = Person
+    form_class = PersonForm
+    template_name = "registry/person_edit.html"
+
+    def get_context_data(self, **kwargs):
+        if "names" not in kwargs:
+            kwargs["names"] = NameFormSet(instance=self.object, prefix="names")
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.get_form()
+        names = NameFormSet(request.POST, instance=self.object, prefix="names")
+        if form.is_valid() and names.is_valid():
+            self.names = names
+            return self.form_valid(form)
+        return self.render_to_response(self.get_context_data(form=form, names=names))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, names=self.names))
+
+    def save(self, form):
+        person = form.save()
+        self.names.instance = person
+        self.names.save()
+        services.refresh_names(person)
+        return person
+
+
+class PersonAutocompleteView(LoginRequiredMixin, View):
+    """The options of a PersonPicker: the first persons whose names match what was typed."""
+
+    def get(self, request):
+        query = next(iter(request.GET.values()), "")
+        persons = services.search(Person.objects.only("pk", "display_name", "birth_date", "sex"), query)[:15]
+        return render(request, "registry/person_options.html", {"persons": persons if query.strip() else []})
+
+
+class PersonPartEditView(ObjectEditView):
+    """Add or edit a document, relative or whereabouts from the person's page (?person=ID)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if "person" in self.request.GET:
+            initial["person"] = get_object_or_404(Person, pk=self.request.GET["person"])
+        return initial
+
+
+class IdentityDocumentEditView(PersonPartEditView):
+    model = IdentityDocument
+    form_class = IdentityDocumentForm
+
+
+class RelationshipEditView(PersonPartEditView):
+    model = Relationship
+    form_class = RelationshipForm
+
+
+class WhereaboutsEditView(PersonPartEditView):
+    model = Whereabouts
+    form_class = WhereaboutsForm
+
+    def save(self, form):
+        if form.instance.pk:
+            return form.save()
+        from repatria.cases.services import record_whereabouts
+
+        data = dict(form.cleaned_data)
+        return record_whereabouts(
+            person=data.pop("person"), country=data.pop("country"), actor=self.request.user, **data
+        )
