@@ -10,11 +10,12 @@ APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql
 
 bootstrap: .venv/.installed messages
 
-.venv/.installed: requirements.in requirements-dev.in constraints.txt
+.venv/.installed: requirements.in requirements-dev.in constraints.txt pyproject.toml
 	@$(MAKE) --no-print-directory system-packages
 	test -x $(PY) || python3 -m venv .venv
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -c constraints.txt -r requirements.in -r requirements-dev.in
+	$(PIP) install -q --no-deps -e .
 	touch $@
 
 # Debian packages the site and its tests need; installed only when missing.

@@ -45,9 +45,9 @@ def person(db):
     from repatria.registry.services import create_person
 
     return create_person(
-        names=[("杨秀珠", "primary"), ("楊秀珠", "alias"), ("YANG Xiuzhu", "romanisation")],
+        names=[("杨秀兰", "primary"), ("楊秀蘭", "alias"), ("YANG Xiulan", "romanisation")],
         sex="female",
-        birth_date="1946",
+        birth_date="1950-07",
     )
 
 

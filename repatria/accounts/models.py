@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from repatria.core.models import BilingualNameMixin, TimestampedModel
 
@@ -28,7 +29,12 @@ class Organisation(BilingualNameMixin, TimestampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     agency_type = models.CharField(_("agency type"), max_length=20, choices=AgencyType.choices, blank=True)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=pgettext_lazy("organisation", "parent"),
     )
     province = models.ForeignKey(
         "geo.Province", models.PROTECT, null=True, blank=True, related_name="organisations", verbose_name=_("province")

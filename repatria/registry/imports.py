@@ -1,6 +1,137 @@
-# Placeholder until the import helper writes this module.
-from django.views import View
+"""Import persons from a spreadsheet: names, sex, birth, nationalities, Chinese documents and categories."""
+
+import re
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from repatria.core.dates import parse_partial_date
+from repatria.core.imports import (
+    COUNTRIES,
+    LIST,
+    PARTIAL_DATE,
+    YES_NO,
+    ChoiceParser,
+    Column,
+    Importer,
+    ImportView,
+    Row,
+    parse_bool,
+    parse_integer,
+    split_list,
+)
+from repatria.geo.models import Country
+from repatria.geo.services import resolve_country
+
+from .models import DocumentKind, IdentityDocument, NameKind, Person, PersonName, Sex
+from .services import create_person
+
+SEX = ChoiceParser(Sex, {"男": Sex.MALE, "女": Sex.FEMALE, "未知": Sex.UNKNOWN})
+# 18 characters (17 digits and a check digit or X) since 1999; 15 digits before.
+_ID_NUMBER = re.compile(r"^(?:\d{17}[\dX]|\d{15})$")
+# The documents an import file can hold, all issued by China: column → kind.
+_DOCUMENTS = {"id_number": DocumentKind.ID_CARD, "passport_number": DocumentKind.PASSPORT}
 
 
-class PersonImportView(View):
-    pass
+def _id_number(text: str) -> str:
+    number = text.strip().upper()
+    if not _ID_NUMBER.match(number):
+        raise ValueError(_("“%(value)s” is not a resident identity card number (18 characters).") % {"value": text})
+    return number
+
+
+def _passport_number(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+class PersonImporter(Importer):
+    model = Person
+    columns = {
+        "name": Column("姓名", gettext_lazy("primary name")),
+        "aliases": Column("别名", gettext_lazy("other names"), LIST),
+        "romanisation": Column("拼音", gettext_lazy("name in Latin letters"), LIST, ("罗马字",)),
+        "sex": Column("性别", gettext_lazy("sex; empty means unknown"), SEX.describe()),
+        "birth_date": Column("出生日期", gettext_lazy("date of birth"), PARTIAL_DATE),
+        "birthplace": Column("出生地", gettext_lazy("place of birth")),
+        "nationality": Column("国籍", gettext_lazy("nationalities"), COUNTRIES),
+        "id_number": Column(
+            "身份证号",
+            gettext_lazy("Chinese resident identity card number"),
+            gettext_lazy("18 characters (15 digits on old cards)"),
+        ),
+        "passport_number": Column("护照号", gettext_lazy("Chinese passport number")),
+        "former_employer": Column("原单位", gettext_lazy("former employer")),
+        "former_post": Column("原职务", gettext_lazy("former post")),
+        "functionary": Column("党员和国家工作人员", gettext_lazy("party member or state functionary"), YES_NO),
+        "red_notice_number": Column("红通编号", gettext_lazy("Interpol red notice number")),
+        "hundred_list_number": Column("百名红通编号", gettext_lazy("number in the 2015 “100 list”"), "1–100"),
+    }
+    required = frozenset({"name"})
+    unique = (("id_number",), ("passport_number",), ("hundred_list_number",))
+    field_columns = {"is_functionary": "functionary", "nationalities": "nationality"}
+
+    def parse_row(self, row: Row) -> dict[str, Any]:
+        return {
+            "names": self._names(row),
+            "nationalities": row.parse_list("nationality", lambda text: self.cached("country", text, resolve_country)),
+            "sex": row.parse("sex", SEX, Sex.UNKNOWN),
+            "birth_date": row.parse("birth_date", parse_partial_date, ""),
+            "birthplace": row["birthplace"],
+            "former_employer": row["former_employer"],
+            "former_post": row["former_post"],
+            "is_functionary": row.parse("functionary", parse_bool, False),
+            "red_notice_number": row["red_notice_number"],
+            "hundred_list_number": self._hundred_list_number(row),
+            "id_number": self._document(row, "id_number", _id_number),
+            "passport_number": self._document(row, "passport_number", _passport_number),
+        }
+
+    def write(self, parsed: dict[str, Any], actor) -> Person:
+        numbers = {column: parsed.pop(column) for column in _DOCUMENTS}
+        person = create_person(**parsed)
+        for column, number in numbers.items():
+            if number:
+                document = IdentityDocument(
+                    person=person, kind=_DOCUMENTS[column], number=number, country=self._china()
+                )
+                document.full_clean()
+                document.save()
+        return person
+
+    @staticmethod
+    def _names(row: Row) -> list[tuple[str, str]]:
+        names = [("name", row["name"], NameKind.PRIMARY)]
+        names += [("aliases", name, NameKind.ALIAS) for name in split_list(row["aliases"])]
+        names += [("romanisation", name, NameKind.ROMANISATION) for name in split_list(row["romanisation"])]
+        limit = PersonName._meta.get_field("name").max_length
+        for column, name, _kind in names:
+            if len(name) > limit:
+                row.fail(column, _("A name has at most %(limit)d characters.") % {"limit": limit})
+        return [(name, kind) for _column, name, kind in names]
+
+    def _hundred_list_number(self, row: Row) -> int | None:
+        number = row.parse("hundred_list_number", lambda text: parse_integer(text, 1, 100))
+        holder = Person.objects.filter(hundred_list_number=number).first() if number else None
+        if holder:
+            message = _("Number %(number)d of the “100 list” is already %(person)s.")
+            row.fail("hundred_list_number", message % {"number": number, "person": holder})
+        return number
+
+    def _document(self, row: Row, column: str, parse) -> str:
+        """The document number, refused when the registry already holds that document."""
+        number = row.parse(column, parse, "")
+        if number:
+            holder = IdentityDocument.objects.filter(kind=_DOCUMENTS[column], country=self._china(), number=number)
+            document = holder.select_related("person").first()
+            if document:
+                message = _("%(person)s already holds this document in the registry.") % {"person": document.person}
+                row.fail(column, message)
+        return number
+
+    def _china(self) -> Country:
+        return self.cached("country", "CN", resolve_country)
+
+
+class PersonImportView(ImportView):
+    importer_class = PersonImporter
