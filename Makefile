@@ -33,7 +33,7 @@ messages: .venv/.installed
 run: bootstrap
 	mkdir -p var
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria migrate --no-input -v 0
-	DEBUG=$${DEBUG:-true} $(PY) -m repatria seed-demo --once --persons $(DEMO_PERSONS)
+	DEBUG=$${DEBUG:-true} $(PY) -m repatria seed-demo --once --fast --persons $(DEMO_PERSONS)
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria runserver 127.0.0.1:8000
 
 lint: bootstrap

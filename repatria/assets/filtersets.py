@@ -8,8 +8,8 @@ from .models import Asset, AssetKind, AssetStage
 
 class AssetFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="description", lookup_expr="icontains", label=_("description"))
-    kind = django_filters.MultipleChoiceFilter(choices=AssetKind.choices, label=_("kind"))
-    stage = django_filters.MultipleChoiceFilter(choices=AssetStage.choices, label=_("stage"))
+    kind = django_filters.MultipleChoiceFilter(choices=AssetKind.choices, distinct=False, label=_("kind"))
+    stage = django_filters.MultipleChoiceFilter(choices=AssetStage.choices, distinct=False, label=_("stage"))
     jurisdiction = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("jurisdiction"))
     case = django_filters.CharFilter(field_name="case__number", lookup_expr="iexact", label=_("case number"))
 

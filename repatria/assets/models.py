@@ -50,6 +50,7 @@ class Asset(TimestampedModel):
 
     class Meta:
         ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["-created", "-id"], name="asset_default_order")]
         verbose_name = _("asset")
         verbose_name_plural = _("assets")
 

@@ -12,7 +12,7 @@ from .models import Case, CaseStatus, Offence, Return, ReturnMethod, Supervision
 
 class CaseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Number, title or name"))
-    status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices, label=_("status"))
+    status = django_filters.MultipleChoiceFilter(choices=CaseStatus.choices, distinct=False, label=_("status"))
     province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("province"))
     lead_organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), label=_("lead organisation")
@@ -38,7 +38,7 @@ class CaseFilterSet(django_filters.FilterSet):
 
 class ReturnFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name"))
-    method = django_filters.MultipleChoiceFilter(choices=ReturnMethod.choices, label=_("method"))
+    method = django_filters.MultipleChoiceFilter(choices=ReturnMethod.choices, distinct=False, label=_("method"))
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("returned from"))
     province = django_filters.ModelChoiceFilter(
         field_name="case__province", queryset=Province.objects.all(), label=_("province")

@@ -62,6 +62,7 @@ class Case(TimestampedModel):
 
     class Meta:
         ordering = ["-opened_on", "-pk"]
+        indexes = [models.Index(fields=["-opened_on", "-id"], name="case_default_order")]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 

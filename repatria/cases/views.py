@@ -75,13 +75,16 @@ class CaseStatusView(LoginRequiredMixin, View):
 
 
 class CasePartEditView(ObjectEditView):
-    """Add a person or a return from the case's page (?case=ID)."""
+    """Add a person or a return from the case's page (?case=ID), and go back there."""
 
     def get_initial(self):
         initial = super().get_initial()
         if "case" in self.request.GET:
             initial["case"] = get_object_or_404(Case, pk=self.request.GET["case"])
         return initial
+
+    def get_success_url(self):
+        return self.object.case.get_absolute_url()
 
 
 class CasePersonEditView(CasePartEditView):
@@ -91,9 +94,6 @@ class CasePersonEditView(CasePartEditView):
         if form.instance.pk:
             return form.save()
         return services.add_person(actor=self.request.user, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.object.case.get_absolute_url()
 
 
 class ReturnListView(ObjectListView):

@@ -3,7 +3,7 @@
 import datetime
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -20,6 +20,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         open_cases = Case.objects.filter(status__in=OPEN)
+        latest_event = Event.objects.filter(case=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")[:1]
         return super().get_context_data(
             counts={
                 "open": open_cases.count(),
@@ -31,9 +32,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             key_cases=open_cases.filter(supervision_level=SupervisionLevel.CENTRAL)
             .select_related("province")
             .prefetch_related("persons")[:10],
-            stale_cases=open_cases.annotate(last_event=Max("events__occurred_at"))
-            .filter(last_event__lt=timezone.now() - STALE_AFTER)
-            .order_by("last_event")
+            stale_cases=open_cases.exclude(events__occurred_at__gte=timezone.now() - STALE_AFTER)
+            .order_by("opened_on")
+            .annotate(last_event=Subquery(latest_event))
             .select_related("province")[:10],
             recent_returns=Return.objects.select_related("person", "case", "country")[:10],
             recent_events=Event.objects.select_related("case", "person", "actor")[:15],

@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from .exports import FORMATS, export
+from .forms import bootstrap
 from .services import RuleError
 
 
@@ -49,12 +50,17 @@ class ObjectListView(LoginRequiredMixin, SingleTableMixin, FilterView):
     """A filterable, sortable, paginated table with CSV and XLSX export of what the filter shows."""
 
     template_name = "core/object_list.html"
-    paginate_by = settings.PAGINATE_BY
+    table_pagination = {"per_page": settings.PAGINATE_BY}  # the table pages; the list view itself must not
     import_url_name: str | None = None
 
     def exporting(self) -> str | None:
         fmt = self.request.GET.get("export")
         return fmt if fmt in FORMATS else None
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        bootstrap(filterset.form)
+        return filterset
 
     def get_table_pagination(self, table):
         return False if self.exporting() else super().get_table_pagination(table)

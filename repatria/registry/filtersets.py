@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from repatria.core.filters import YesNoFilter
 from repatria.geo.models import Country
 
 from . import services
@@ -16,9 +17,9 @@ class PersonFilterSet(django_filters.FilterSet):
     born = django_filters.CharFilter(
         field_name="birth_date", lookup_expr="startswith", label=_("born (YYYY or YYYY-MM)")
     )
-    is_functionary = django_filters.BooleanFilter(label=_("party member or state functionary"))
-    red_notice = django_filters.BooleanFilter(method="has_red_notice", label=_("red notice"))
-    hundred_list = django_filters.BooleanFilter(
+    is_functionary = YesNoFilter(label=_("party member or state functionary"))
+    red_notice = YesNoFilter(method="has_red_notice", label=_("red notice"))
+    hundred_list = YesNoFilter(
         field_name="hundred_list_number", lookup_expr="isnull", exclude=True, label=_("“100 list”")
     )
 

@@ -15,7 +15,7 @@ class Sex(models.TextChoices):
 
 class Person(TimestampedModel):
     display_name = models.CharField(
-        _("name"), max_length=200, db_index=True, editable=False, help_text=_("The primary name, kept by the service.")
+        _("name"), max_length=200, editable=False, help_text=_("The primary name, kept by the service.")
     )
     search_text = models.TextField(
         _("search keys"), blank=True, editable=False, help_text=_("Normalised forms of every name, for search.")
@@ -40,6 +40,7 @@ class Person(TimestampedModel):
 
     class Meta:
         ordering = ["display_name", "pk"]
+        indexes = [models.Index(fields=["display_name", "id"], name="person_default_order")]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         constraints = [

@@ -247,7 +247,10 @@ def _name_keys(name: str) -> list[str]:
     script = _script(name)
     if script == "Han":
         simplified = _compact_han(name)
-        return [simplified.lower(), *_orders(["".join(part) for part in _pinyin_parts(simplified)])]
+        pinyin = _orders(["".join(part) for part in _pinyin_parts(simplified)])
+        # ü is written v in pinyin keys, yu in passports (LYU) and often plain u: store all three.
+        spellings = [key.replace("v", ü) for key in pinyin if "v" in key for ü in ("yu", "u")]
+        return [simplified.lower(), *pinyin, *spellings]
     if script == "Latn":
         return _orders(_latin_tokens(name))
     return [_other_key(name)]

@@ -213,3 +213,8 @@ def test_search_keys_accepts_any_iterable():
 )
 def test_query_keys(query, keys):
     assert query_keys(query) == keys
+
+
+@pytest.mark.parametrize("query", ["LYU Weiming", "lu weiming", "lv weiming", "吕伟明", "Lǚ Wěimíng"])
+def test_a_name_with_u_umlaut_is_found_by_every_spelling(query):
+    assert matches(query, ["吕伟明"])
