@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from repatria.cases import timeline
-from repatria.cases.models import EventKind
 from repatria.core.services import RuleError
 
 from .models import Asset, AssetStage
@@ -32,9 +31,7 @@ def record_asset(*, actor, **fields) -> Asset:
     asset = Asset(**fields)
     asset.full_clean()
     asset.save()
-    timeline.record(
-        EventKind.ASSET_RECORDED, case=asset.case, person=asset.person, actor=actor, description=asset.description
-    )
+    timeline.asset_recorded(asset, actor=actor).save()
     return asset
 
 
@@ -62,13 +59,5 @@ def change_stage(
         asset.recovered_on = recovered_on
     asset.stage = new
     asset.save()
-    timeline.record(
-        EventKind.ASSET_STAGE,
-        case=asset.case,
-        person=asset.person,
-        actor=actor,
-        description=asset.description,
-        old=old,
-        new=new,
-    )
+    timeline.asset_stage_changed(asset, old, actor=actor).save()
     return asset

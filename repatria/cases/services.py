@@ -38,7 +38,7 @@ def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date 
     case.status = new
     case.closed_on = (when or timezone.localdate()) if new == S.CLOSED else None
     case.save(update_fields=["status", "closed_on", "updated"])
-    timeline.record(EventKind.STATUS_CHANGED, case=case, actor=actor, old=old, new=new, reason=reason)
+    timeline.status_changed(case, old, actor=actor, reason=reason).save()
 
 
 @transaction.atomic
@@ -48,7 +48,7 @@ def open_case(*, actor, persons: dict | None = None, offences=(), **fields) -> C
     case.full_clean()
     case.save()
     case.offences.set(offences)
-    timeline.record(EventKind.CASE_OPENED, case=case, actor=actor, when=_at_day(case.opened_on), number=case.number)
+    timeline.case_opened(case, actor=actor, when=_at_day(case.opened_on)).save()
     for person, role in (persons or {}).items():
         add_person(case=case, person=person, role=role, actor=actor)
     return case
@@ -67,7 +67,7 @@ def add_person(*, case: Case, person, role: str = CaseRole.PRINCIPAL, actor) -> 
     if case.memberships.filter(person=person).exists():
         raise RuleError(_("%(person)s is already in this case.") % {"person": person})
     membership = CasePerson.objects.create(case=case, person=person, role=role)
-    timeline.record(EventKind.PERSON_ADDED, case=case, person=person, actor=actor, person_name=str(person), role=role)
+    timeline.person_added(membership, actor=actor).save()
     return membership
 
 
@@ -88,16 +88,7 @@ def record_return(
     ret = Return(case=case, person=person, date=date, method=method, country=country, notes=notes)
     ret.full_clean()
     ret.save()
-    timeline.record(
-        EventKind.RETURNED,
-        case=case,
-        person=person,
-        actor=actor,
-        when=_at_day(date),
-        person_name=str(person),
-        method=method,
-        country=country.pk if country else None,
-    )
+    timeline.returned(ret, actor=actor, when=_at_day(date)).save()
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
     if case.status != S.RETURNED and not principals.exclude(person__returns__case=case).exists():
         _move(case, S.RETURNED, actor=actor)
@@ -112,15 +103,7 @@ def record_whereabouts(*, person, country, actor, **fields):
     whereabouts = Whereabouts(person=person, country=country, **fields)
     whereabouts.full_clean()
     whereabouts.save()
-    timeline.record(
-        EventKind.WHEREABOUTS,
-        person=person,
-        actor=actor,
-        country=country.pk,
-        place=whereabouts.place,
-        date_from=whereabouts.date_from,
-        confidence=whereabouts.confidence,
-    )
+    timeline.whereabouts_recorded(whereabouts, actor=actor).save()
     return whereabouts
 
 
@@ -136,7 +119,7 @@ def write_note(*, actor, text: str, case: Case | None = None, person=None):
 
 
 def _at_day(day: datetime.date | None) -> datetime.datetime | None:
-    """Events dated by a day (a return, an opening) sit at noon Beijing time, so no time zone moves their day."""
+    """Events dated by a past day (a return, an opening) sit on that day; today's happen now."""
     if day is None or day >= timezone.localdate():
         return None
-    return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
+    return timeline.at_noon(day)

@@ -21,10 +21,90 @@ def build(kind: str, *, case=None, person=None, actor=None, when: datetime.datet
 
 
 def record(kind: str, **kwargs) -> Event:
-    """Write one event (see build); bulk loaders build many and save them together."""
+    """Write one event (see build)."""
     event = build(kind, **kwargs)
     event.save()
     return event
+
+
+def at_noon(day: datetime.date) -> datetime.datetime:
+    """An event known by its day sits at noon Beijing time, so that no time zone moves it to another day."""
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
+
+
+# The events of each service, built unsaved from the records they concern, so that the services and the bulk
+# demo loader write the same data. `when` defaults to now.
+
+
+def case_opened(case, *, actor, when=None) -> Event:
+    return build(EventKind.CASE_OPENED, case=case, actor=actor, when=when, number=case.number)
+
+
+def person_added(membership, *, actor, when=None) -> Event:
+    person = membership.person
+    return build(
+        EventKind.PERSON_ADDED,
+        case=membership.case,
+        person=person,
+        actor=actor,
+        when=when,
+        person_name=str(person),
+        role=membership.role,
+    )
+
+
+def status_changed(case, old: str, *, actor, reason: str = "", when=None) -> Event:
+    return build(EventKind.STATUS_CHANGED, case=case, actor=actor, when=when, old=old, new=case.status, reason=reason)
+
+
+def whereabouts_recorded(whereabouts, *, actor, when=None) -> Event:
+    return build(
+        EventKind.WHEREABOUTS,
+        person=whereabouts.person,
+        actor=actor,
+        when=when,
+        country=whereabouts.country_id,
+        place=whereabouts.place,
+        date_from=whereabouts.date_from,
+        confidence=whereabouts.confidence,
+    )
+
+
+def returned(ret, *, actor, when=None) -> Event:
+    return build(
+        EventKind.RETURNED,
+        case=ret.case,
+        person=ret.person,
+        actor=actor,
+        when=when,
+        person_name=str(ret.person),
+        method=ret.method,
+        country=ret.country_id,
+    )
+
+
+def asset_recorded(asset, *, actor, when=None) -> Event:
+    return build(
+        EventKind.ASSET_RECORDED,
+        case=asset.case,
+        person=asset.person,
+        actor=actor,
+        when=when,
+        description=asset.description,
+    )
+
+
+def asset_stage_changed(asset, old: str, *, actor, when=None) -> Event:
+    return build(
+        EventKind.ASSET_STAGE,
+        case=asset.case,
+        person=asset.person,
+        actor=actor,
+        when=when,
+        description=asset.description,
+        old=old,
+        new=asset.stage,
+    )
 
 
 # The ids are fetched first (a handful) so that the database answers from the case and person indexes of the

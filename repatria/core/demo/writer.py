@@ -21,7 +21,7 @@ from repatria.accounts.models import Organisation, User
 from repatria.assets.models import Asset, AssetStage
 from repatria.assets.services import change_stage, record_asset
 from repatria.cases import timeline
-from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event, EventKind, Return
+from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event, Return
 from repatria.cases.services import change_status, open_case, record_return, record_whereabouts
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, Person, PersonName, Whereabouts
@@ -30,11 +30,6 @@ from repatria.registry.services import create_person
 
 from . import generator as g
 from .tables import DEMO_PASSWORD, UNTIL
-
-
-def at_noon(day: datetime.date) -> datetime.datetime:
-    """A day's event sits at noon Beijing time, as the services date a return or an opening: no zone moves its day."""
-    return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
 
 
 def ensure_organisations(plans: Iterable[g.OrganisationPlan]) -> dict[str, Organisation]:
@@ -185,7 +180,7 @@ class ServiceWriter(Writer):
         """Move the events written inside the block to `day`: the services date most of them "now"."""
         last = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         yield
-        Event.objects.filter(pk__gt=last).update(occurred_at=at_noon(day))
+        Event.objects.filter(pk__gt=last).update(occurred_at=timeline.at_noon(day))
 
 
 class BulkWriter(Writer):
@@ -223,9 +218,9 @@ class BulkWriter(Writer):
     def add(self, row: models.Model) -> None:
         self.rows[type(row)].append(row)
 
-    def event(self, kind: str, when: datetime.date, *, actor: User, case=None, person=None, **data) -> None:
-        """What timeline.record writes, dated at noon of `when`."""
-        self.add(timeline.build(kind, case=case, person=person, actor=actor, when=at_noon(when), **data))
+    def event(self, builder, *args, day: datetime.date, actor: User, **kwargs) -> None:
+        """The event a service records (one of timeline's builders), dated at noon of `day`."""
+        self.add(builder(*args, actor=actor, when=timeline.at_noon(day), **kwargs))
 
     def write(self, plan: g.CasePlan) -> None:
         actor = self.actor(plan)
@@ -278,65 +273,39 @@ class BulkWriter(Writer):
         self.add(case)
         for offence in plan.offences:
             self.add(Case.offences.through(case=case, offence_id=offence))
-        self.event(EventKind.CASE_OPENED, plan.opened_on, actor=actor, case=case, number=case.number)
+        self.event(timeline.case_opened, case, day=plan.opened_on, actor=actor)
         for person_plan, role in plan.members:
-            person = persons[person_plan.key]
-            self.add(CasePerson(case=case, person=person, role=role))
-            self.event(
-                EventKind.PERSON_ADDED,
-                plan.opened_on,
-                actor=actor,
-                case=case,
-                person=person,
-                person_name=str(person),
-                role=role,
-            )
+            membership = CasePerson(case=case, person=persons[person_plan.key], role=role)
+            self.add(membership)
+            self.event(timeline.person_added, membership, day=plan.opened_on, actor=actor)
         return case
 
     def _move(self, case: Case, new: str, day: datetime.date, actor: User) -> None:
         """cases.services._move (a demo case is never closed)."""
         old, case.status = case.status, new
-        self.event(EventKind.STATUS_CHANGED, day, actor=actor, case=case, old=old, new=new, reason="")
+        self.event(timeline.status_changed, case, old, day=day, actor=actor)
 
     def _record_whereabouts(self, step: g.Step, person: Person, actor: User) -> None:
         """cases.services.record_whereabouts."""
         w = step.whereabouts
-        self.add(
-            Whereabouts(
-                person=person,
-                country_id=w.country,
-                place=w.place,
-                date_from=w.date_from,
-                date_to=w.date_to,
-                confidence=w.confidence,
-                source=w.source,
-            )
-        )
-        self.event(
-            EventKind.WHEREABOUTS,
-            step.day,
-            actor=actor,
+        whereabouts = Whereabouts(
             person=person,
-            country=w.country,
+            country_id=w.country,
             place=w.place,
             date_from=w.date_from,
+            date_to=w.date_to,
             confidence=w.confidence,
+            source=w.source,
         )
+        self.add(whereabouts)
+        self.event(timeline.whereabouts_recorded, whereabouts, day=step.day, actor=actor)
 
     def _record_return(self, step: g.Step, case: Case, person: Person, actor: User, *, all_back: bool) -> None:
         """cases.services.record_return: the case is returned once all its principals are."""
         r = step.person.returned
-        self.add(Return(case=case, person=person, date=r.date, country_id=r.country, method=r.method))
-        self.event(
-            EventKind.RETURNED,
-            r.date,
-            actor=actor,
-            case=case,
-            person=person,
-            person_name=str(person),
-            method=r.method,
-            country=r.country,
-        )
+        ret = Return(case=case, person=person, date=r.date, country_id=r.country, method=r.method)
+        self.add(ret)
+        self.event(timeline.returned, ret, day=r.date, actor=actor)
         if all_back and case.status != CaseStatus.RETURNED:
             self._move(case, CaseStatus.RETURNED, r.date, actor)
 
@@ -354,7 +323,7 @@ class BulkWriter(Writer):
             valued_on=a.valued_on,
         )
         self.add(asset)
-        self.event(EventKind.ASSET_RECORDED, step.day, actor=actor, case=case, person=holder, description=a.description)
+        self.event(timeline.asset_recorded, asset, day=step.day, actor=actor)
         return asset
 
     def _change_stage(self, step: g.Step, asset: Asset, actor: User) -> None:
@@ -364,16 +333,7 @@ class BulkWriter(Writer):
             asset.recovered_amount = step.asset.recovered_amount
             asset.recovered_currency = step.asset.recovered_currency or asset.value_currency
             asset.recovered_on = step.asset.recovered_on
-        self.event(
-            EventKind.ASSET_STAGE,
-            step.day,
-            actor=actor,
-            case=asset.case,
-            person=asset.person,
-            description=asset.description,
-            old=old,
-            new=step.stage,
-        )
+        self.event(timeline.asset_stage_changed, asset, old, day=step.day, actor=actor)
 
 
 def _document_fields(plan: g.DocumentPlan) -> dict:
