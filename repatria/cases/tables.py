@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from repatria.core.tables import MoneyColumn
+
 from .models import Case, Return
 
 TABLE_ATTRS = {"class": "table table-sm table-hover table-striped"}
@@ -10,11 +12,12 @@ class CaseTable(tables.Table):
     number = tables.Column(linkify=True)
     persons = tables.ManyToManyColumn(linkify_item=True, verbose_name=_("persons"))
     offences = tables.ManyToManyColumn(verbose_name=_("offences"))
+    amount_involved = MoneyColumn(currency="amount_currency")
 
     class Meta:
         model = Case
         fields = ["number", "title", "persons", "offences", "province", "lead_organisation", "supervision_level",
-                  "status", "amount_involved", "amount_currency", "opened_on"]  # fmt: skip
+                  "status", "amount_involved", "opened_on"]  # fmt: skip
         attrs = TABLE_ATTRS
 
 
