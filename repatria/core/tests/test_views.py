@@ -203,3 +203,40 @@ def _more_of_everything(records, officer, n):
         )
         record_asset(actor=officer, case=other, person=person, kind="cash", description=f"cash {i}", jurisdiction=us)
         Organisation.objects.create(name_zh=f"单位{i}", kind="agency", parent=case.lead_organisation)
+
+
+@pytest.mark.django_db
+def test_a_person_joins_a_case_through_the_picker_and_leaves_it(officer_client, case):
+    from repatria.cases.models import CasePerson
+    from repatria.registry.services import create_person
+
+    accomplice = create_person(names=[("林某某", "primary")])
+    url = reverse("cases:caseperson_add")
+    assert 'hx-get="/persons/autocomplete/"' in officer_client.get(url, {"case": case.pk}).content.decode()
+    response = officer_client.post(url, {"case": case.pk, "person": accomplice.pk, "role": "accomplice"})
+    assert response.url == case.get_absolute_url()
+    membership = CasePerson.objects.get(person=accomplice)
+    response = officer_client.post(reverse("cases:caseperson_delete", args=[membership.pk]))
+    assert response.url == case.get_absolute_url()
+    assert not CasePerson.objects.filter(person=accomplice).exists()
+
+
+@pytest.mark.django_db
+def test_a_case_opened_from_a_person_page_has_that_person_as_principal(officer_client, person, province, organisation):
+    page = officer_client.get(reverse("cases:case_add"), {"person": person.pk}).content.decode()
+    assert f'value="{person.pk}"' in page
+    data = {
+        "principal": person.pk, "number": "ZT-2020-00009", "title": "某案", "province": province.pk,
+        "lead_organisation": organisation.pk, "supervision_level": "central", "opened_on": "2020-01-02",
+        "amount_currency": "CNY",
+    }  # fmt: skip
+    response = officer_client.post(reverse("cases:case_add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert person.case_memberships.get().role == "principal"
+
+
+@pytest.mark.django_db
+def test_a_protected_record_is_not_deleted_and_says_why(officer_client, case, organisation):
+    response = officer_client.post(reverse("accounts:organisation_delete", args=[organisation.pk]), follow=True)
+    assert "无法删除" in response.content.decode()
+    assert type(organisation).objects.filter(pk=organisation.pk).exists()
