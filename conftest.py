@@ -11,6 +11,27 @@ def _chinese_by_default():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _force_login_passes_two_factor(monkeypatch):
+    """Client.force_login skips signing in, so it skips the TOTP step too: officers' pages need both.
+
+    Tests of the sign-in itself go through the login form, or pass verified=False.
+    """
+    from django.test import Client
+
+    from repatria.accounts.testing import mark_verified
+    from repatria.accounts.twofactor import requires_two_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, verified=True):
+        original(self, user, backend)
+        if verified and requires_two_factor(user):
+            mark_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def officer(django_user_model):
     from repatria.accounts.models import Role
@@ -20,7 +41,10 @@ def officer(django_user_model):
 
 @pytest.fixture
 def officer_client(client, officer):
-    client.force_login(officer)
+    """A client signed in as `officer` past both steps: password and TOTP code."""
+    from repatria.accounts.testing import verified_login
+
+    verified_login(client, officer)
     return client
 
 

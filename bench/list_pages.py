@@ -84,10 +84,11 @@ def main() -> None:
     print(f"demo data ready in {time.perf_counter() - start:.0f} s")
 
     from repatria.accounts.models import User
+    from repatria.accounts.testing import verified_login
     from repatria.registry.models import Person
 
     client = Client()
-    client.force_login(User.objects.get(username="admin"))
+    verified_login(client, User.objects.get(username="admin"))  # past the password and the TOTP step
     machine = f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}"
     print(f"\n{Person.objects.count():,} persons on {connection.vendor} {connection.Database.__name__}")
     print(f"{machine} · {time.strftime('%Y-%m-%d')}\n")

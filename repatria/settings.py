@@ -1,6 +1,8 @@
-"""Settings, read from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS."""
+"""Settings, read from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, SECURE_TLS,
+SESSION_IDLE_TIMEOUT."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,9 +44,11 @@ INSTALLED_APPS = [
     "repatria.registry",
     "repatria.cases",
     "repatria.assets",
+    "repatria.audit",
 ]
 
 MIDDLEWARE = [
+    "repatria.audit.context.AuditContextMiddleware",  # first: every later step can be attributed
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "repatria.core.middleware.LanguageMiddleware",
@@ -95,6 +99,77 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# --- Sign-in security: Argon2, lockout (django-axes), TOTP two-factor (django-otp), session limits, CSP, TLS ---
+# Argon2 first; hashes made by the others are still accepted and re-hashed with Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
+]
+
+
+def _insert_after(anchor: str, *names: str) -> None:
+    position = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[position:position] = list(names)
+
+
+_insert_after("django.middleware.security.SecurityMiddleware", "csp.middleware.CSPMiddleware")
+_insert_after("django.contrib.auth.middleware.AuthenticationMiddleware", "django_otp.middleware.OTPMiddleware")
+_insert_after(
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "repatria.accounts.middleware.SessionLimitsMiddleware",  # idle and absolute session timeouts
+    "repatria.accounts.middleware.TwoFactorMiddleware",  # officers must pass the TOTP step on every page
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout into the locked-out page
+
+# django-axes: 5 failed sign-ins for one username from one address lock that pair out for 30 minutes.
+# The backend must come first; Django's LoginView passes the request to authenticate() as axes needs.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "repatria.accounts.account_views.locked_out"  # the locked-out page, in the user's language
+AXES_VERBOSE = False
+
+# django-otp: the issuer named in authenticator apps; recovery codes per batch.
+OTP_TOTP_ISSUER = "Repatria"
+RECOVERY_CODE_COUNT = 10
+
+# Sessions end after 30 minutes unused, and 12 hours after sign-in whatever happens.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))  # seconds
+SESSION_COOKIE_AGE = 12 * 60 * 60
+
+# Content-Security-Policy: no inline script or style anywhere, nothing from other origins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+    }
+}
+
+# Served over TLS (the default unless DEBUG): HSTS and cookies sent only over HTTPS.
+# SECURE_TLS=false serves plain HTTP, as `make run` (DEBUG) and the tests' live server do.
+SECURE_TLS = env_bool("SECURE_TLS", not DEBUG)
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if SECURE_TLS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_TLS
+SESSION_COOKIE_SECURE = SECURE_TLS
+CSRF_COOKIE_SECURE = SECURE_TLS
+# --- end of sign-in security ---
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

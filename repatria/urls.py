@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from repatria.accounts import account_views
 from repatria.core.dashboard import DashboardView
 
 urlpatterns = [
@@ -13,8 +14,15 @@ urlpatterns = [
     path("", include("repatria.cases.urls")),
     path("", include("repatria.assets.urls")),
     path("", include("repatria.accounts.urls")),
+    path("", include("repatria.audit.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/code/", account_views.otp_verify, name="otp_verify"),
+    path("login/enrol/", account_views.otp_enrol, name="otp_enrol"),
+    path("account/", account_views.account, name="account"),
+    path("account/recovery-codes/", account_views.recovery_codes, name="recovery_codes"),
+    path("account/recovery-codes/new/", account_views.regenerate_recovery_codes, name="regenerate_recovery_codes"),
+    path("account/sign-out-everywhere/", account_views.sign_out_everywhere, name="sign_out_everywhere"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

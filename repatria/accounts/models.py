@@ -1,10 +1,14 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from repatria.core.models import BilingualNameMixin, TimestampedModel
+from repatria.core.querysets import RestrictedQuerySet
 
 
 class OrganisationKind(models.TextChoices):
@@ -49,6 +53,8 @@ class Organisation(BilingualNameMixin, TimestampedModel):
         help_text=_("For a partner contact point: the state it belongs to."),
     )
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["kind", "name_zh"]
         verbose_name = _("organisation")
@@ -75,6 +81,13 @@ class User(AbstractUser):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ANALYST)
     full_name = models.CharField(_("full name"), max_length=100, blank=True)
+    session_salt = models.CharField(
+        _("session salt"),
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text=_("Changed to sign the user out of every session."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -82,3 +95,51 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Mix the session salt into the hash every session carries, so changing the salt ends them all."""
+        if not self.session_salt:  # sessions opened before the salt existed stay valid
+            return super()._get_session_auth_hash(secret=secret)
+        key_salt = "repatria.accounts.models.User.get_session_auth_hash"
+        return salted_hmac(
+            key_salt, f"{self.session_salt}:{self.password}", secret=secret, algorithm="sha256"
+        ).hexdigest()
+
+    def end_all_sessions(self) -> None:
+        """Sign the user out everywhere: every session's stored hash stops matching."""
+        self.session_salt = secrets.token_hex(16)
+        self.save(update_fields=["session_salt"])
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("view")
+    ADD = "add", _("add")
+    CHANGE = "change", _("change")
+    DELETE = "delete", _("delete")
+    EXPORT = "export", _("export")
+
+
+class ObjectPermission(models.Model):
+    """A grant in the NetBox manner: actions on record types, for roles or users, within constraints.
+
+    `constraints` is a dict of queryset filter arguments, or a list of such dicts (any of them suffices);
+    the tokens "$organisation" and "$province" stand for the user's organisation and its province. An empty
+    constraint grants every record of the types.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    object_types = models.ManyToManyField("contenttypes.ContentType", related_name="+", verbose_name=_("record types"))
+    actions = models.JSONField(_("actions"), default=list, help_text=_("Any of view, add, change, delete, export."))
+    constraints = models.JSONField(_("constraints"), null=True, blank=True)
+    roles = models.JSONField(_("roles"), default=list, blank=True, help_text=_("Roles that hold this grant."))
+    users = models.ManyToManyField(User, blank=True, related_name="object_permissions", verbose_name=_("users"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("permission")
+        verbose_name_plural = _("permissions")
+
+    def __str__(self) -> str:
+        return self.name

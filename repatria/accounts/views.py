@@ -38,9 +38,7 @@ class OrganisationForm(ModelForm):
 class OrganisationListView(ObjectListView):
     table_class = OrganisationTable
     filterset_class = OrganisationFilterSet
-
-    def get_queryset(self):
-        return Organisation.objects.select_related("parent", "province", "country")
+    queryset = Organisation.objects.select_related("parent", "province", "country")
 
 
 class OrganisationView(ObjectDetailView):
@@ -48,7 +46,7 @@ class OrganisationView(ObjectDetailView):
         org = self.object
         return super().get_context_data(
             members=org.members.order_by("username"),
-            led_cases=org.led_cases.select_related("province")[:50],
+            led_cases=self.visible(org.led_cases.select_related("province"))[:50],
             **kwargs,
         )
 

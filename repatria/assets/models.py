@@ -4,7 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import TimestampedModel, currency_field, money_field
+from repatria.core.models import TimestampedModel, VersionedModel, currency_field, money_field
+from repatria.core.querysets import RestrictedQuerySet
 
 
 class AssetKind(models.TextChoices):
@@ -28,7 +29,7 @@ class AssetStage(models.TextChoices):
     RELEASED = "released", _("released")
 
 
-class Asset(TimestampedModel):
+class Asset(VersionedModel, TimestampedModel):
     case = models.ForeignKey("cases.Case", models.CASCADE, related_name="assets", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.SET_NULL, null=True, blank=True, related_name="assets", verbose_name=_("holder")
@@ -47,6 +48,8 @@ class Asset(TimestampedModel):
         _("currency recovered"), max_length=3, choices=currency_field().choices, blank=True
     )
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True, db_index=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-pk"]

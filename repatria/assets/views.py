@@ -1,12 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from repatria.accounts.permissions import allows
 from repatria.cases.models import Case
 from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
 from . import services
 from .filtersets import AssetFilterSet
@@ -18,18 +18,18 @@ from .tables import AssetTable
 class AssetListView(ObjectListView):
     table_class = AssetTable
     filterset_class = AssetFilterSet
-
-    def get_queryset(self):
-        return Asset.objects.select_related("case", "person", "jurisdiction")
+    queryset = Asset.objects.select_related("case", "person", "jurisdiction")
 
 
 class AssetView(ObjectDetailView):
-    def get_queryset(self):
-        return Asset.objects.select_related("case", "person", "jurisdiction")
+    queryset = Asset.objects.select_related("case", "person", "jurisdiction")
 
     def get_context_data(self, **kwargs):
         choices = [(s, AssetStage(s).label) for s in services.allowed_stages(self.object)]
-        return super().get_context_data(stage_form=StageForm(choices=choices) if choices else None, **kwargs)
+        may_change = allows(self.request.user, self.object, "change")
+        return super().get_context_data(
+            stage_form=StageForm(choices=choices) if choices and may_change else None, **kwargs
+        )
 
 
 class AssetEditView(ObjectEditView):
@@ -38,7 +38,9 @@ class AssetEditView(ObjectEditView):
     def get_initial(self):
         initial = super().get_initial()
         if "case" in self.request.GET:
-            initial["case"] = get_object_or_404(Case, pk=self.request.GET["case"])
+            initial["case"] = get_object_or_404(
+                Case.objects.restrict(self.request.user, "change"), pk=self.request.GET["case"]
+            )
         return initial
 
     def save(self, form):
@@ -47,9 +49,9 @@ class AssetEditView(ObjectEditView):
         return services.record_asset(actor=self.request.user, **form.cleaned_data)
 
 
-class AssetStageView(LoginRequiredMixin, View):
+class AssetStageView(OfficerRequiredMixin, View):
     def post(self, request, pk):
-        asset = get_object_or_404(Asset, pk=pk)
+        asset = get_object_or_404(Asset.objects.restrict(request.user, "change"), pk=pk)
         form = StageForm(request.POST, choices=AssetStage.choices)
         if not form.is_valid():
             messages.error(request, form.errors.as_text())

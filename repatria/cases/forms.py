@@ -61,6 +61,13 @@ class ReturnForm(ModelForm):
 
 
 class NoteForm(forms.Form):
+    """A note goes only on a case or person the user may change."""
+
     text = forms.CharField(max_length=5000)
     case = forms.ModelChoiceField(Case.objects.all(), required=False)
     person = forms.ModelChoiceField(Person.objects.all(), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("case", "person"):
+            self.fields[name].queryset = self.fields[name].queryset.restrict(user, "change")

@@ -3,6 +3,7 @@
 import functools
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -127,7 +128,8 @@ class CaseImporter(Importer):
         return persons
 
     def _person(self, text: str) -> Person:
-        return self.cached("person", text, lambda t: parse_reference(t, Person.objects.all(), "display_name"))
+        persons = Person.objects.restrict(self.actor)
+        return self.cached("person", text, lambda t: parse_reference(t, persons, "display_name"))
 
 
 def _offence_names() -> dict[str, Offence]:
@@ -175,15 +177,17 @@ class ReturnImporter(Importer):
         return services.record_return(actor=actor, **parsed)
 
     def _case(self, text: str) -> Case:
-        return self.cached("case", text, _case_by_number)
+        return self.cached(
+            "case", text, functools.partial(_case_by_number, Case.objects.restrict(self.actor, "change"))
+        )
 
     def _person(self, case: Case, text: str) -> Person:
         return self.cached(f"person in case {case.pk}", text, functools.partial(_person_in_case, case))
 
 
-def _case_by_number(text: str) -> Case:
+def _case_by_number(cases: QuerySet[Case], text: str) -> Case:
     missing = _("No case has the number “%(value)s”.") % {"value": text}
-    return parse_reference(text, Case.objects.all(), "number", allow_id=False, missing=missing)
+    return parse_reference(text, cases, "number", allow_id=False, missing=missing)
 
 
 def _person_in_case(case: Case, text: str) -> Person:

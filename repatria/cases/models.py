@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import BilingualNameMixin, TimestampedModel, currency_field, money_field
+from repatria.core.models import BilingualNameMixin, TimestampedModel, VersionedModel, currency_field, money_field
+from repatria.core.querysets import RestrictedQuerySet
 
 
 class Offence(BilingualNameMixin, models.Model):
@@ -33,7 +34,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class Case(TimestampedModel):
+class Case(VersionedModel, TimestampedModel):
     number = models.CharField(_("case number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     offences = models.ManyToManyField(Offence, blank=True, related_name="cases", verbose_name=_("offences"))
@@ -60,6 +61,8 @@ class Case(TimestampedModel):
         "registry.Person", through="CasePerson", related_name="cases", verbose_name=_("persons")
     )
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-opened_on", "-pk"]
         indexes = [models.Index(fields=["-opened_on", "-id"], name="case_default_order")]
@@ -80,12 +83,14 @@ class CaseRole(models.TextChoices):
     WITNESS = "witness", _("witness")
 
 
-class CasePerson(models.Model):
+class CasePerson(VersionedModel):
     case = models.ForeignKey(Case, models.CASCADE, related_name="memberships", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.CASCADE, related_name="case_memberships", verbose_name=_("person")
     )
     role = models.CharField(_("role"), max_length=20, choices=CaseRole.choices, default=CaseRole.PRINCIPAL)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "role"]
@@ -115,7 +120,7 @@ class ReturnMethod(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Return(TimestampedModel):
+class Return(VersionedModel, TimestampedModel):
     """A person brought back (追回): when, from where and how."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="returns", verbose_name=_("case"))
@@ -126,6 +131,8 @@ class Return(TimestampedModel):
     )
     method = models.CharField(_("method"), max_length=20, choices=ReturnMethod.choices)
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -164,6 +171,8 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
     )
     data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]

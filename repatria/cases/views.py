@@ -1,11 +1,11 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views import View
 
+from repatria.accounts.permissions import allows
 from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
 from . import services, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
@@ -18,26 +18,26 @@ class CaseListView(ObjectListView):
     table_class = CaseTable
     filterset_class = CaseFilterSet
     import_url_name = "cases:case_import"
-
-    def get_queryset(self):
-        return Case.objects.select_related("province", "lead_organisation").prefetch_related("persons", "offences")
+    queryset = Case.objects.select_related("province", "lead_organisation").prefetch_related("persons", "offences")
 
 
 class CaseView(ObjectDetailView):
-    def get_queryset(self):
-        return Case.objects.select_related("province", "lead_organisation").prefetch_related(
-            "offences", "assigned_organisations"
-        )
+    access_logged = True
+    queryset = Case.objects.select_related("province", "lead_organisation").prefetch_related(
+        "offences", "assigned_organisations"
+    )
 
     def get_context_data(self, **kwargs):
         case = self.object
         choices = [(s, CaseStatus(s).label) for s in services.allowed_transitions(case)]
+        may_change = allows(self.request.user, case, "change")
         return super().get_context_data(
-            memberships=case.memberships.select_related("person"),
-            returns=case.returns.select_related("person", "country"),
-            assets=case.assets.select_related("jurisdiction"),
-            status_form=StatusForm(choices=choices) if choices else None,
-            events=timeline.for_case(case).select_related("actor")[:200],
+            memberships=self.visible(case.memberships.select_related("person")),
+            returns=self.visible(case.returns.select_related("person", "country")),
+            assets=self.visible(case.assets.select_related("jurisdiction")),
+            status_form=StatusForm(choices=choices) if choices and may_change else None,
+            may_change=may_change,
+            events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,
         )
 
@@ -61,9 +61,9 @@ class CaseEditView(ObjectEditView):
         return case
 
 
-class CaseStatusView(LoginRequiredMixin, View):
+class CaseStatusView(OfficerRequiredMixin, View):
     def post(self, request, pk):
-        case = get_object_or_404(Case, pk=pk)
+        case = get_object_or_404(Case.objects.restrict(request.user, "change"), pk=pk)
         form = StatusForm(request.POST, choices=CaseStatus.choices)
         if form.is_valid():
             try:
@@ -80,7 +80,9 @@ class CasePartEditView(ObjectEditView):
     def get_initial(self):
         initial = super().get_initial()
         if "case" in self.request.GET:
-            initial["case"] = get_object_or_404(Case, pk=self.request.GET["case"])
+            initial["case"] = get_object_or_404(
+                Case.objects.restrict(self.request.user, "change"), pk=self.request.GET["case"]
+            )
         return initial
 
     def get_success_url(self):
@@ -100,14 +102,11 @@ class ReturnListView(ObjectListView):
     table_class = ReturnTable
     filterset_class = ReturnFilterSet
     import_url_name = "cases:return_import"
-
-    def get_queryset(self):
-        return Return.objects.select_related("person", "case__province", "country")
+    queryset = Return.objects.select_related("person", "case__province", "country")
 
 
 class ReturnView(ObjectDetailView):
-    def get_queryset(self):
-        return Return.objects.select_related("person", "case", "country")
+    queryset = Return.objects.select_related("person", "case", "country")
 
 
 class ReturnEditView(CasePartEditView):
@@ -119,9 +118,9 @@ class ReturnEditView(CasePartEditView):
         return services.record_return(actor=self.request.user, **form.cleaned_data)
 
 
-class NoteView(LoginRequiredMixin, View):
+class NoteView(OfficerRequiredMixin, View):
     def post(self, request):
-        form = NoteForm(request.POST)
+        form = NoteForm(request.POST, user=request.user)
         if not form.is_valid():
             messages.error(request, _("The note was not saved: %(errors)s") % {"errors": form.errors.as_text()})
             return redirect(request.headers.get("referer") or "dashboard")

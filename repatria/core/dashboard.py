@@ -2,31 +2,38 @@
 
 import datetime
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from repatria.assets.models import Asset, AssetStage
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
+from repatria.core.views import OfficerRequiredMixin
 
 OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
 STALE_AFTER = datetime.timedelta(days=180)
 
 
-class DashboardView(LoginRequiredMixin, TemplateView):
+class DashboardView(OfficerRequiredMixin, TemplateView):
+    """Every figure and list counts only the records the user may view."""
+
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         today = timezone.localdate()
-        open_cases = Case.objects.filter(status__in=OPEN)
+        open_cases = Case.objects.restrict(user).filter(status__in=OPEN)
         latest_event = Event.objects.filter(case=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")[:1]
         return super().get_context_data(
             counts={
                 "open": open_cases.count(),
                 "key_open": open_cases.filter(supervision_level=SupervisionLevel.CENTRAL).count(),
-                "returned_this_year": Return.objects.filter(date__year=today.year).values("person").distinct().count(),
-                "assets_frozen": Asset.objects.filter(stage=AssetStage.FROZEN).count(),
+                "returned_this_year": Return.objects.restrict(user)
+                .filter(date__year=today.year)
+                .values("person")
+                .distinct()
+                .count(),
+                "assets_frozen": Asset.objects.restrict(user).filter(stage=AssetStage.FROZEN).count(),
             },
             year=today.year,
             key_cases=open_cases.filter(supervision_level=SupervisionLevel.CENTRAL)
@@ -36,7 +43,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             .order_by("opened_on")
             .annotate(last_event=Subquery(latest_event))
             .select_related("province")[:10],
-            recent_returns=Return.objects.select_related("person", "case", "country")[:10],
-            recent_events=Event.objects.select_related("case", "person", "actor")[:15],
+            recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:10],
+            recent_events=Event.objects.restrict(user).select_related("case", "person", "actor")[:15],
             **kwargs,
         )

@@ -18,8 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
@@ -29,9 +28,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
+from repatria.accounts.permissions import allows, can
+
 from .dates import parse_partial_date
 from .forms import BootstrapMixin
-from .views import object_url
+from .views import OfficerRequiredMixin, object_url
 
 T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
@@ -442,6 +443,7 @@ class Importer:
     def run(self, rows: list[dict[str, str]], actor, *, commit: bool) -> ImportReport:
         """Check every row and, when `commit` and nothing is wrong, keep what was written; otherwise roll back."""
         self._cache = {}
+        self.actor = actor  # references resolve only to records the importing user may see
         report = ImportReport()
         if not self._match_headers(list(rows[0]) if rows else [], report):
             report.rows = sum(1 for cells in rows if any(cells.values()))
@@ -513,7 +515,9 @@ class Importer:
         for number, values in parsed:
             try:
                 with transaction.atomic():
-                    self.write(dict(values), actor)
+                    record = self.write(dict(values), actor)
+                    if hasattr(type(record).objects, "restrict") and not allows(actor, record, "add"):
+                        raise RowError(_("This row would create a record outside what you may work on."))
             except (ValidationError, ValueError, RowError) as error:
                 self._report(report, number, error_messages(error))
             except (IntegrityError, DataError) as error:
@@ -539,8 +543,13 @@ class ImportForm(BootstrapMixin, forms.Form):
     )
 
 
-class ImportView(LoginRequiredMixin, FormView):
+class ImportView(OfficerRequiredMixin, FormView):
     """Upload a file, see every problem with its row and column, and import only a file with none."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can(request.user, self.importer_class.model, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     importer_class: ClassVar[type[Importer]]
     form_class = ImportForm

@@ -85,3 +85,19 @@ def money_field(verbose_name, **kwargs) -> models.DecimalField:
 
 def currency_field(**kwargs) -> models.CharField:
     return models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CNY, **kwargs)
+
+
+class VersionedModel(models.Model):
+    """A record that counts its saves, so that an edit based on an older version is caught instead of lost."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "version"]
+        super().save(*args, **kwargs)

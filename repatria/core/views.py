@@ -4,9 +4,11 @@ URL names follow one pattern in each app's namespace: `<model>_list`, `<model>_a
 `<model>_edit` and `<model>_delete`, so templates and views find each other's pages by the model alone.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Model, ProtectedError
 from django.http import HttpResponseRedirect
@@ -15,6 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
+
+from repatria.accounts.permissions import allows, can, is_officer, restrict
+from repatria.audit.services import log_export, log_view
 
 from .exports import FORMATS, export
 from .forms import bootstrap
@@ -46,8 +51,23 @@ def object_urls(model: type[Model], *, list_view=None, detail_view=None, edit_vi
     return [path(route, view.as_view(model=model), name=url) for view, route, url in routes if view]
 
 
-class ObjectListView(LoginRequiredMixin, SingleTableMixin, FilterView):
-    """A filterable, sortable, paginated table with CSV and XLSX export of what the filter shows."""
+class OfficerRequiredMixin(LoginRequiredMixin):
+    """The registry pages are for officers: partners work through the API, auditors in the logs."""
+
+    def allowed(self, user) -> bool:
+        return is_officer(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ObjectListView(OfficerRequiredMixin, SingleTableMixin, FilterView):
+    """A filterable, sortable, paginated table with CSV and XLSX export of what the filter shows.
+
+    It lists only what the user may view, and exports only what they may export.
+    """
 
     template_name = "core/object_list.html"
     table_pagination = {"per_page": settings.PAGINATE_BY}  # the table pages; the list view itself must not
@@ -56,6 +76,9 @@ class ObjectListView(LoginRequiredMixin, SingleTableMixin, FilterView):
     def exporting(self) -> str | None:
         fmt = self.request.GET.get("export")
         return fmt if fmt in FORMATS else None
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "export" if self.exporting() else "view")
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
@@ -68,7 +91,9 @@ class ObjectListView(LoginRequiredMixin, SingleTableMixin, FilterView):
     def render_to_response(self, context, **kwargs):
         fmt = self.exporting()
         if fmt:
-            return export(context["table"], fmt)
+            table = context["table"]
+            log_export(self.model, query=context["query_string"], rows=len(table.rows), fmt=fmt)
+            return export(table, fmt)
         return super().render_to_response(context, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -79,36 +104,129 @@ class ObjectListView(LoginRequiredMixin, SingleTableMixin, FilterView):
         context.update(
             model=self.model,
             title=self.model._meta.verbose_name_plural,
-            add_url=object_url(self.model, "add"),
+            add_url=object_url(self.model, "add") if can(self.request.user, self.model, "add") else None,
             import_url=reverse(self.import_url_name) if self.import_url_name else None,
             query_string=query.urlencode(),
         )
         return context
 
 
-class ObjectDetailView(LoginRequiredMixin, DetailView):
+class ObjectDetailView(OfficerRequiredMixin, DetailView):
+    """A record the user may view; any other answers 404, as if it did not exist.
+
+    Looks at sensitive records (`access_logged`) are written to the access log.
+    """
+
+    access_logged = False
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if self.access_logged:
+            log_view(obj)
+        return obj
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "view")
+
+    def visible(self, queryset):
+        """Related records shown on the page pass the same restriction."""
+        return restrict(queryset, self.request.user, "view")
+
     def get_template_names(self) -> list[str]:
         meta = self.model._meta
         return [f"{meta.app_label}/{meta.model_name}.html"]
 
     def get_context_data(self, **kwargs):
-        obj = self.object
+        obj, user = self.object, self.request.user
         return super().get_context_data(
-            edit_url=object_url(obj, "edit", pk=obj.pk),
-            delete_url=object_url(obj, "delete", pk=obj.pk),
+            edit_url=object_url(obj, "edit", pk=obj.pk) if allows(user, obj, "change") else None,
+            delete_url=object_url(obj, "delete", pk=obj.pk) if allows(user, obj, "delete") else None,
             list_url=object_url(obj, "list"),
             list_title=obj._meta.verbose_name_plural,
+            history_url=reverse("audit:history", args=[obj._meta.app_label, obj._meta.model_name, obj.pk]),
             **kwargs,
         )
 
 
-class ObjectEditView(LoginRequiredMixin, UpdateView):
-    """Creates (no pk in the URL) or edits a record; a refused rule shows on the form and writes nothing."""
+class EditConflict(Exception):
+    def __init__(self, current: Model):
+        super().__init__("edit conflict")
+        self.current = current
+
+
+def _show(obj: Model, name: str, cleaned=None) -> str:
+    """A field's value as the user reads it; `cleaned` gives many-to-many values not saved yet."""
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        values = cleaned if cleaned is not None else getattr(obj, name).all()
+        return ", ".join(sorted(str(v) for v in values))
+    if getattr(field, "choices", None):
+        return str(getattr(obj, f"get_{name}_display")())
+    value = getattr(obj, name)
+    return "" if value is None else str(value)
+
+
+class ObjectEditView(OfficerRequiredMixin, UpdateView):
+    """Creates (no pk in the URL) or edits a record; a refused rule shows on the form and writes nothing.
+
+    The record must be within the user's grants before and after the change: a save that would put it out of
+    their reach is rolled back, as is one that names a related record they may not see.
+    """
 
     template_name = "core/object_edit.html"
 
+    def action(self) -> str:
+        return "change" if "pk" in self.kwargs else "add"
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "change")
+
     def get_object(self, queryset=None):
-        return super().get_object(queryset) if "pk" in self.kwargs else None
+        if "pk" in self.kwargs:
+            return super().get_object(queryset)
+        if not can(self.request.user, self.model, "add"):
+            raise PermissionDenied
+        return None
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "restrict"):
+                field.queryset = queryset.restrict(self.request.user, "view")
+        if self.object is not None and hasattr(self.object, "version"):
+            # The version the user started from: a save from an older one is a conflict, not an overwrite.
+            form.fields["expected_version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.object.version)
+        return form
+
+    def check_version(self, form) -> None:
+        """Refuse a save based on a version someone else has saved over since (the row is locked meanwhile)."""
+        if "expected_version" not in form.fields:
+            return
+        current = type(self.object)._base_manager.select_for_update().get(pk=self.object.pk)
+        if current.version != form.cleaned_data["expected_version"]:
+            raise EditConflict(current)
+
+    def conflict(self, form, current: Model):
+        """The other person's saved values beside the user's, nothing saved; saving again keeps the user's."""
+        data = form.data.copy()
+        data["expected_version"] = current.version
+        resubmit = self.get_form_class()(data=data, files=form.files, instance=current)
+        self.object = current
+        resubmit.fields["expected_version"] = forms.IntegerField(widget=forms.HiddenInput)
+        resubmit.is_valid()
+        resubmit.add_error(
+            None,
+            _("Someone else saved this record while you were editing it. Nothing of yours was saved: compare the "
+              "two versions below, correct what you wish and save again to keep yours."),
+        )  # fmt: skip
+        rows = [
+            (form[name].label, _show(current, name), _show(form.instance, name, form.cleaned_data.get(name)))
+            for name in form.fields
+            if name in {f.name for f in current._meta.get_fields()}
+        ]
+        differences = [row for row in rows if row[1] != row[2]]
+        return self.render_to_response(self.get_context_data(form=resubmit, conflict=differences))
 
     def save(self, form) -> Model:
         """Write the record; apps override this to go through their services."""
@@ -117,7 +235,12 @@ class ObjectEditView(LoginRequiredMixin, UpdateView):
     def form_valid(self, form):
         try:
             with transaction.atomic():
+                self.check_version(form)
                 self.object = self.save(form)
+                if not allows(self.request.user, self.object, self.action()):
+                    raise RuleError(_("You may not save this record so: it would be outside what you may work on."))
+        except EditConflict as conflict:
+            return self.conflict(form, conflict.current)
         except RuleError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -138,8 +261,11 @@ class ObjectEditView(LoginRequiredMixin, UpdateView):
         )
 
 
-class ObjectDeleteView(LoginRequiredMixin, DeleteView):
+class ObjectDeleteView(OfficerRequiredMixin, DeleteView):
     template_name = "core/object_delete.html"
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "delete")
 
     def get_success_url(self) -> str:
         """The list of its kind; for a part of another record (a name, a document), that record's page."""

@@ -89,7 +89,7 @@ class PersonImporter(Importer):
 
     def write(self, parsed: dict[str, Any], actor) -> Person:
         numbers = {column: parsed.pop(column) for column in _DOCUMENTS}
-        person = create_person(**parsed)
+        person = create_person(owner=actor.organisation, **parsed)
         for column, number in numbers.items():
             if number:
                 document = IdentityDocument(

@@ -4,7 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import PartialDateField, TimestampedModel
+from repatria.core.models import PartialDateField, TimestampedModel, VersionedModel
+from repatria.core.querysets import RestrictedQuerySet
 
 
 class Sex(models.TextChoices):
@@ -13,7 +14,7 @@ class Sex(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
-class Person(TimestampedModel):
+class Person(VersionedModel, TimestampedModel):
     display_name = models.CharField(
         _("name"), max_length=200, editable=False, help_text=_("The primary name, kept by the service.")
     )
@@ -37,6 +38,18 @@ class Person(TimestampedModel):
         _("“100 list” number"), null=True, blank=True, unique=True, help_text=_("1 to 100, as published in 2015.")
     )
     notes = models.TextField(_("notes"), blank=True)
+    owner = models.ForeignKey(
+        "accounts.Organisation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("recorded by"),
+        help_text=_("The organisation that entered the person: it sees them before any case names them."),
+    )
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_name", "pk"]
@@ -96,6 +109,8 @@ class PersonName(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices, default=NameKind.PRIMARY)
     script = models.CharField(_("script"), max_length=4, choices=Script.choices, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["person", "kind", "pk"]
         verbose_name = _("name")
@@ -114,13 +129,15 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class IdentityDocument(PersonPart, models.Model):
+class IdentityDocument(PersonPart, VersionedModel):
     person = models.ForeignKey(Person, models.CASCADE, related_name="documents", verbose_name=_("person"))
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("number"), max_length=50, db_index=True)
     country = models.ForeignKey("geo.Country", models.PROTECT, verbose_name=_("issuing country"))
     issued_on = models.DateField(_("issued"), null=True, blank=True)
     expires_on = models.DateField(_("expires"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "kind"]
@@ -143,7 +160,7 @@ class RelationKind(models.TextChoices):
     ASSOCIATE = "associate", _("associate")
 
 
-class Relationship(PersonPart, models.Model):
+class Relationship(PersonPart, VersionedModel):
     """A relative or associate: another person in the registry, or someone named only here."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="relationships", verbose_name=_("person"))
@@ -154,6 +171,8 @@ class Relationship(PersonPart, models.Model):
     other_name = models.CharField(_("name"), max_length=200, blank=True)
     lives_abroad = models.BooleanField(_("lives abroad"), default=False)
     notes = models.CharField(_("notes"), max_length=500, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "relation"]
@@ -175,7 +194,7 @@ class Confidence(models.TextChoices):
     POSSIBLE = "possible", _("possible")
 
 
-class Whereabouts(PersonPart, TimestampedModel):
+class Whereabouts(PersonPart, VersionedModel, TimestampedModel):
     """Where a person was, from when to when, how sure we are and who said so."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="whereabouts", verbose_name=_("person"))
@@ -187,6 +206,8 @@ class Whereabouts(PersonPart, TimestampedModel):
         _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.PROBABLE
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "-date_from", "-pk"]

@@ -18,7 +18,8 @@ def refresh_names(person: Person) -> None:
     primary = next((n for n in names if n.kind == NameKind.PRIMARY), names[0] if names else None)
     person.display_name = primary.name if primary else ""
     person.search_text = search_keys(n.name for n in names)
-    person.save(update_fields=["display_name", "search_text", "updated"])
+    # Derived values, not an edit: written without counting a new version (the names themselves are logged).
+    Person.objects.filter(pk=person.pk).update(display_name=person.display_name, search_text=person.search_text)
 
 
 @transaction.atomic

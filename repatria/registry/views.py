@@ -1,10 +1,9 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
 from repatria.cases import timeline
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
 from . import services
 from .filtersets import PersonFilterSet
@@ -18,28 +17,24 @@ class PersonListView(ObjectListView):
     table_class = PersonTable
     filterset_class = PersonFilterSet
     import_url_name = "registry:person_import"
-
-    def get_queryset(self):
-        return Person.objects.prefetch_related(
-            Prefetch("names", queryset=PersonName.objects.only("person_id", "name")), "nationalities"
-        )
+    queryset = Person.objects.prefetch_related(
+        Prefetch("names", queryset=PersonName.objects.only("person_id", "name")), "nationalities"
+    )
 
 
 class PersonView(ObjectDetailView):
-    model = Person
-
-    def get_queryset(self):
-        return Person.objects.prefetch_related("names", "nationalities", "documents__country")
+    access_logged = True
+    queryset = Person.objects.prefetch_related("names", "nationalities", "documents__country")
 
     def get_context_data(self, **kwargs):
         person = self.object
         return super().get_context_data(
-            memberships=person.case_memberships.select_related("case__province"),
-            whereabouts=person.whereabouts.select_related("country"),
-            relationships=person.relationships.select_related("other"),
-            returns=person.returns.select_related("case", "country"),
-            assets=person.assets.select_related("jurisdiction", "case"),
-            events=timeline.for_person(person).select_related("actor")[:200],
+            memberships=self.visible(person.case_memberships.select_related("case__province")),
+            whereabouts=self.visible(person.whereabouts.select_related("country")),
+            relationships=self.visible(person.relationships.select_related("other")),
+            returns=self.visible(person.returns.select_related("case", "country")),
+            assets=self.visible(person.assets.select_related("jurisdiction", "case")),
+            events=self.visible(timeline.for_person(person)).select_related("actor")[:200],
             **kwargs,
         )
 
@@ -67,6 +62,8 @@ class PersonEditView(ObjectEditView):
         return self.render_to_response(self.get_context_data(form=form, names=self.names))
 
     def save(self, form):
+        if not form.instance.pk:
+            form.instance.owner = self.request.user.organisation
         person = form.save()
         self.names.instance = person
         self.names.save()
@@ -74,12 +71,13 @@ class PersonEditView(ObjectEditView):
         return person
 
 
-class PersonAutocompleteView(LoginRequiredMixin, View):
-    """The options of a PersonPicker: the first persons whose names match what was typed."""
+class PersonAutocompleteView(OfficerRequiredMixin, View):
+    """The options of a PersonPicker: the first persons the user may see whose names match what was typed."""
 
     def get(self, request):
         query = next(iter(request.GET.values()), "")
-        persons = services.search(Person.objects.only("pk", "display_name", "birth_date", "sex"), query)[:15]
+        persons = Person.objects.restrict(request.user).only("pk", "display_name", "birth_date", "sex")
+        persons = services.search(persons, query)[:15]
         return render(request, "registry/person_options.html", {"persons": persons if query.strip() else []})
 
 
@@ -89,7 +87,9 @@ class PersonPartEditView(ObjectEditView):
     def get_initial(self):
         initial = super().get_initial()
         if "person" in self.request.GET:
-            initial["person"] = get_object_or_404(Person, pk=self.request.GET["person"])
+            initial["person"] = get_object_or_404(
+                Person.objects.restrict(self.request.user), pk=self.request.GET["person"]
+            )
         return initial
 
 

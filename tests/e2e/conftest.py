@@ -32,9 +32,37 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # The live server speaks plain HTTP: cookies marked Secure (SECURE_TLS) would not come back.
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def csp_violations(page):
+    """What the browser refused under the Content-Security-Policy; a test asserts it stays empty."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else 0)
+    return refused
+
+
+@pytest.fixture
+def sign_in(page):
+    """Sign in as an enrolled officer would: password, then the code their authenticator app shows."""
+
+    def sign_in(user, password: str) -> None:
+        from repatria.accounts.testing import current_code, totp_device
+
+        device = totp_device(user)
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.get_by_role("button", name="登录").click()
+        page.get_by_role("heading", name="登录验证码").wait_for()
+        page.fill("#id_code", current_code(device))
+        page.get_by_role("button", name="验证").click()
+
+    return sign_in

@@ -6,22 +6,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 @pytest.fixture
-def signed_in(page, django_user_model):
+def signed_in(page, django_user_model, sign_in):
     from repatria.accounts.models import Organisation, OrganisationKind
 
     Organisation.objects.create(
         name_zh="浙江省追逃办", name_en="Zhejiang office", kind=OrganisationKind.PROVINCIAL_OFFICE
     )
-    django_user_model.objects.create_user("officer", password="correct horse 9", role="admin")
+    officer = django_user_model.objects.create_user("officer", password="correct horse 9", role="admin")
     page.goto("/login/")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", "correct horse 9")
-    page.get_by_role("button", name="登录").click()
+    sign_in(officer, "correct horse 9")
     page.get_by_role("heading", name="工作台").wait_for()
     return page
 
 
-def test_person_case_return_and_timeline(signed_in):
+def test_person_case_return_and_timeline(signed_in, csp_violations):
     page = signed_in
     page.goto("/persons/add/")
     page.fill("#id_names-0-name", "陈建国")
@@ -56,3 +54,4 @@ def test_person_case_return_and_timeline(signed_in):
     page.fill("input[type=search]", "chen jianguo")
     page.keyboard.press("Enter")
     page.get_by_role("link", name="陈建国").wait_for()
+    assert not csp_violations

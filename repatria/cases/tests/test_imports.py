@@ -25,7 +25,7 @@ RETURNS = reverse("cases:return_import")
 
 @pytest.fixture
 def user(django_user_model):
-    return django_user_model.objects.create_user("importer", password="x-import-9")
+    return django_user_model.objects.create_user("importer", password="x-import-9", role="admin")
 
 
 @pytest.fixture

@@ -283,6 +283,7 @@ class BulkWriter(Writer):
     def _move(self, case: Case, new: str, day: datetime.date, actor: User) -> None:
         """cases.services._move (a demo case is never closed)."""
         old, case.status = case.status, new
+        case.version += 1
         self.event(timeline.status_changed, case, old, day=day, actor=actor)
 
     def _record_whereabouts(self, step: g.Step, person: Person, actor: User) -> None:
@@ -329,6 +330,7 @@ class BulkWriter(Writer):
     def _change_stage(self, step: g.Step, asset: Asset, actor: User) -> None:
         """assets.services.change_stage."""
         old, asset.stage = asset.stage, step.stage
+        asset.version += 1
         if step.stage == AssetStage.RETURNED:
             asset.recovered_amount = step.asset.recovered_amount
             asset.recovered_currency = step.asset.recovered_currency or asset.value_currency

@@ -27,7 +27,7 @@ def csv_file(text: str, name: str = "persons.csv") -> SimpleUploadedFile:
 
 @pytest.fixture
 def user_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("importer", password="x-import-9"))
+    client.force_login(django_user_model.objects.create_user("importer", password="x-import-9", role="admin"))
     return client
 
 

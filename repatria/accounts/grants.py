@@ -1,0 +1,65 @@
+"""The grants each role holds from the start (loaded by a migration; administrators may change them later).
+
+A provincial officer works the cases of their province, an agency officer those their organisation leads or
+is assigned to, and everything hanging from those cases: persons in them, returns, assets, timeline events,
+and the persons' names, documents, relatives and whereabouts. A person in no case yet belongs to the
+organisation that recorded them.
+"""
+
+from .models import Role
+
+ALL_ACTIONS = ["view", "add", "change", "delete", "export"]
+
+# Record types with the path from each to its case, or to its person.
+CASE_RECORDS = {"cases.case": "", "cases.caseperson": "case__", "cases.return": "case__", "assets.asset": "case__"}
+PERSON_RECORDS = {
+    "registry.person": "",
+    "registry.personname": "person__",
+    "registry.identitydocument": "person__",
+    "registry.relationship": "person__",
+    "registry.whereabouts": "person__",
+}
+EVENT = "cases.event"
+REGISTRY = [*CASE_RECORDS, *PERSON_RECORDS, EVENT]
+ORGANISATION = "accounts.organisation"
+
+
+def case_scope(scope: str, path: str) -> list[dict]:
+    if scope == "province":
+        return [{f"{path}province": "$province"}]
+    return [{f"{path}lead_organisation": "$organisation"}, {f"{path}assigned_organisations": "$organisation"}]
+
+
+def person_scope(scope: str, path: str) -> list[dict]:
+    owner = {f"{path}owner__province": "$province"} if scope == "province" else {f"{path}owner": "$organisation"}
+    return [*case_scope(scope, f"{path}case_memberships__case__"), owner]
+
+
+def scoped(scope: str) -> dict[str, list[dict]]:
+    """The constraints of each record type for a scope ("province" or "organisation")."""
+    constraints = {label: case_scope(scope, path) for label, path in CASE_RECORDS.items()}
+    constraints |= {label: person_scope(scope, path) for label, path in PERSON_RECORDS.items()}
+    # An event of a case follows the case; an event of a person alone follows the person.
+    constraints[EVENT] = case_scope(scope, "case__") + [
+        {"case__isnull": True, **c} for c in person_scope(scope, "person__")
+    ]
+    return constraints
+
+
+def default_grants() -> list[dict]:
+    """Rows for ObjectPermission: name, roles, object types ("app.model"), actions, constraints."""
+    grants = [
+        {"name": "central administrators: everything", "roles": [Role.ADMIN], "types": [*REGISTRY, ORGANISATION],
+         "actions": ALL_ACTIONS, "constraints": None},
+        {"name": "central analysts: read and export everything", "roles": [Role.ANALYST],
+         "types": [*REGISTRY, ORGANISATION], "actions": ["view", "export"], "constraints": None},
+        {"name": "officers: see organisations", "roles": [Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER],
+         "types": [ORGANISATION], "actions": ["view"], "constraints": None},
+    ]  # fmt: skip
+    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
+        for label, constraints in scoped(scope).items():
+            grants.append(
+                {"name": f"{role.label}: {label} of their {scope}", "roles": [role], "types": [label],
+                 "actions": ALL_ACTIONS, "constraints": constraints}
+            )  # fmt: skip
+    return grants

@@ -1,0 +1,78 @@
+"""The hash chain: each entry's hash covers its own fields and the hash of the entry before it.
+
+Altering a row changes its hash; inserting or deleting one breaks the link of the row after it; removing
+rows at the end leaves the chain head pointing past the last row. `verify` names the first such row.
+"""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import AuditEntry, ChainHead
+
+GENESIS = "0" * 64
+HASHED_FIELDS = (
+    "seq", "at", "kind", "user_id", "username", "organisation", "request_id", "client_address", "object_type_id",
+    "object_id", "object_repr", "before", "after", "prev_hash",
+)  # fmt: skip
+
+
+def digest(entry: AuditEntry) -> str:
+    values = {name: getattr(entry, name) for name in HASHED_FIELDS}
+    values["at"] = entry.at.astimezone(datetime.UTC).isoformat()
+    canonical = json.dumps(values, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def append(**fields) -> AuditEntry:
+    """Add an entry at the end of the chain; the head row's lock makes concurrent writers take turns."""
+    with transaction.atomic():
+        head, _new = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"hash": GENESIS})
+        entry = AuditEntry(seq=head.seq + 1, prev_hash=head.hash, at=timezone.now(), **fields)
+        entry.hash = digest(entry)
+        entry.save()
+        head.seq, head.hash = entry.seq, entry.hash
+        head.save(update_fields=["seq", "hash"])
+    return entry
+
+
+@dataclass
+class Break:
+    seq: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"entry #{self.seq}: {self.problem}"
+
+
+def breaks() -> Iterator[Break]:
+    """Every place the chain does not hold, in order."""
+    previous_seq, previous_hash = 0, GENESIS
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if digest(entry) != entry.hash:
+            yield Break(entry.seq, "its content was altered (its hash no longer matches)")
+        if entry.seq != previous_seq + 1:
+            yield Break(entry.seq, f"entries #{previous_seq + 1} to #{entry.seq - 1} were deleted")
+        elif entry.prev_hash != previous_hash:
+            yield Break(entry.seq, "it does not follow the entry before it: a row was inserted or replaced")
+        previous_seq, previous_hash = entry.seq, entry.hash
+    head = ChainHead.objects.filter(pk=1).first() or ChainHead(seq=0, hash=GENESIS)
+    if head.seq > previous_seq:
+        yield Break(previous_seq + 1, f"the entries after #{previous_seq} up to #{head.seq} were deleted")
+    elif head.seq < previous_seq or head.hash != previous_hash:
+        yield Break(head.seq + 1, f"entries after #{head.seq} were added outside the application")
+
+
+def first_break() -> Break | None:
+    return next(breaks(), None)
+
+
+def verification() -> str | None:
+    """For a restore: what is wrong with the restored trail, if anything."""
+    problem = first_break()
+    return f"the audit trail does not hold: {problem}" if problem else None
