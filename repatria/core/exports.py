@@ -16,9 +16,20 @@ class _Echo:
         return value
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs: a name like "=HYPERLINK(…)"
+# typed into the registry must open as text on the analyst's machine.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _rows(table: Table):
     exclude = getattr(table.Meta, "exclude_from_export", ())
-    return table.as_values(exclude_columns=exclude)
+    for row in table.as_values(exclude_columns=exclude):
+        yield [_cell(value) for value in row]
 
 
 def _csv_lines(table: Table):
@@ -41,7 +52,7 @@ def export(table: Table, fmt: str) -> HttpResponse:
     book = Workbook(write_only=True)
     sheet = book.create_sheet()
     for row in _rows(table):
-        sheet.append([str(v) if v is not None else "" for v in row])
+        sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

@@ -209,10 +209,17 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
 
     def conflict(self, form, current: Model):
         """The other person's saved values beside the user's, nothing saved; saving again keeps the user's."""
+        rows = [
+            (form[name].label, _show(current, name), _show(form.instance, name, form.cleaned_data.get(name)))
+            for name in form.fields
+            if name in {f.name for f in current._meta.get_fields()}
+        ]
         data = form.data.copy()
         data["expected_version"] = current.version
-        resubmit = self.get_form_class()(data=data, files=form.files, instance=current)
         self.object = current
+        # A form of its own copy: validating the user's data must not write it into `current`, shown as theirs.
+        copy = type(current)._base_manager.get(pk=current.pk)
+        resubmit = self.get_form_class()(data=data, files=form.files, instance=copy)
         resubmit.fields["expected_version"] = forms.IntegerField(widget=forms.HiddenInput)
         resubmit.is_valid()
         resubmit.add_error(
@@ -220,11 +227,6 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
             _("Someone else saved this record while you were editing it. Nothing of yours was saved: compare the "
               "two versions below, correct what you wish and save again to keep yours."),
         )  # fmt: skip
-        rows = [
-            (form[name].label, _show(current, name), _show(form.instance, name, form.cleaned_data.get(name)))
-            for name in form.fields
-            if name in {f.name for f in current._meta.get_fields()}
-        ]
         differences = [row for row in rows if row[1] != row[2]]
         return self.render_to_response(self.get_context_data(form=resubmit, conflict=differences))
 

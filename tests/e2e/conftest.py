@@ -51,13 +51,26 @@ def csp_violations(page):
 
 
 @pytest.fixture
+def second_page(browser, page, live_server):
+    """Another officer's browser, with cookies of its own."""
+    context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    other = context.new_page()
+    other.set_default_timeout(10_000)
+    yield other
+    context.close()
+
+
+@pytest.fixture
 def sign_in(page):
     """Sign in as an enrolled officer would: password, then the code their authenticator app shows."""
+    default_page = page
 
-    def sign_in(user, password: str) -> None:
+    def sign_in(user, password: str, on=None) -> None:
+        """On `page`, or on another browser's page given as `on`."""
         from repatria.accounts.testing import current_code, totp_device
 
         device = totp_device(user)
+        page = on or default_page
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
         page.get_by_role("button", name="登录").click()
