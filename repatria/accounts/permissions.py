@@ -21,6 +21,11 @@ def is_officer(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.role in OFFICER_ROLES)
 
 
+def reads_audit(user) -> bool:
+    """The audit trail is read by auditors and central administrators."""
+    return user.is_authenticated and (user.is_superuser or user.role in (Role.AUDITOR, Role.ADMIN))
+
+
 def _tokens(user) -> dict[str, object]:
     organisation = user.organisation
     return {

@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from repatria.accounts.models import Role
-from repatria.accounts.permissions import is_officer, restrict
+from repatria.accounts.permissions import is_officer, reads_audit, restrict
 from repatria.core.views import ObjectListView
 
 from .models import AuditEntry, EntryKind
@@ -55,7 +54,7 @@ class AuditListView(ObjectListView):
     queryset = AuditEntry.objects.select_related("object_type")
 
     def allowed(self, user) -> bool:
-        return user.is_superuser or user.role in (Role.AUDITOR, Role.ADMIN)
+        return reads_audit(user)
 
     def get_queryset(self):
         return self.queryset.all()  # the role decides; record grants do not apply to the trail

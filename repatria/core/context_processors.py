@@ -2,22 +2,28 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from repatria.accounts.permissions import is_officer, reads_audit
+
+# (URL name, prefix of the view names it covers, label, who sees it)
 NAV = [
-    ("dashboard", "", _("Dashboard")),
-    ("registry:person_list", "registry", _("Persons")),
-    ("cases:case_list", "cases:case", _("Cases")),
-    ("cases:return_list", "cases:return", _("Returns")),
-    ("assets:asset_list", "assets", _("Assets")),
-    ("accounts:organisation_list", "accounts", _("Organisations")),
+    ("dashboard", "", _("Dashboard"), is_officer),
+    ("registry:person_list", "registry", _("Persons"), is_officer),
+    ("cases:case_list", "cases:case", _("Cases"), is_officer),
+    ("cases:return_list", "cases:return", _("Returns"), is_officer),
+    ("assets:asset_list", "assets", _("Assets"), is_officer),
+    ("accounts:organisation_list", "accounts", _("Organisations"), is_officer),
+    ("audit:auditentry_list", "audit", _("Audit trail"), reads_audit),
 ]
 
 
 def navigation(request: HttpRequest) -> dict:
-    """The navigation bar; an item is active on every page of its part of the site."""
+    """The navigation bar of the user's role; an item is active on every page of its part of the site."""
     match = request.resolver_match
     here = match.view_name if match else ""
+    user = request.user
     items = [
         {"url": reverse(name), "label": label, "active": bool(prefix) and here.startswith(prefix) or here == name}
-        for name, prefix, label in NAV
+        for name, prefix, label, shown in NAV
+        if shown(user)
     ]
-    return {"nav_items": items}
+    return {"nav_items": items, "is_officer": is_officer(user)}

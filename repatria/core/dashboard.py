@@ -3,9 +3,11 @@
 import datetime
 
 from django.db.models import OuterRef, Subquery
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
 from repatria.core.views import OfficerRequiredMixin
@@ -18,6 +20,13 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
     """Every figure and list counts only the records the user may view."""
 
     template_name = "core/dashboard.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        """Where each role starts: auditors in the trail, partners on their account page."""
+        user = request.user
+        if user.is_authenticated and not is_officer(user):
+            return redirect("audit:auditentry_list" if reads_audit(user) else "account")
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         user = self.request.user

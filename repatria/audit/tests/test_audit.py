@@ -161,3 +161,13 @@ def test_a_restore_checks_the_audit_chain():
     from repatria.core.backup import VERIFIERS
 
     assert verification in VERIFIERS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "start"), [("auditor", "/audit/"), ("partner", "/account/")])
+def test_auditors_and_partners_start_where_they_work(client, django_user_model, role, start):
+    client.force_login(django_user_model.objects.create_user(f"u-{role}", role=role))
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302 and response.url == start
+    if role == "auditor":
+        assert 'href="/audit/"' in client.get(start).content.decode()
