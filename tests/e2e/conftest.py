@@ -1,5 +1,6 @@
 """Browser tests: Playwright drives Debian's Chromium against Django's live server."""
 
+import contextlib
 import os
 import shutil
 
@@ -31,15 +32,22 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server, settings):
-    # The live server speaks plain HTTP: cookies marked Secure (SECURE_TLS) would not come back.
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+@contextlib.contextmanager
+def browser_page(browser, live_server):
+    """A page in a browser context of its own: its own cookies, as another computer would have."""
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    # The live server speaks plain HTTP: cookies marked Secure (SECURE_TLS) would not come back.
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    with browser_page(browser, live_server) as page:
+        yield page
 
 
 @pytest.fixture
@@ -52,12 +60,9 @@ def csp_violations(page):
 
 @pytest.fixture
 def second_page(browser, page, live_server):
-    """Another officer's browser, with cookies of its own."""
-    context = browser.new_context(base_url=live_server.url, locale="zh-CN")
-    other = context.new_page()
-    other.set_default_timeout(10_000)
-    yield other
-    context.close()
+    """Another officer's browser."""
+    with browser_page(browser, live_server) as other:
+        yield other
 
 
 @pytest.fixture
