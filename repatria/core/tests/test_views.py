@@ -240,3 +240,10 @@ def test_a_protected_record_is_not_deleted_and_says_why(officer_client, case, or
     response = officer_client.post(reverse("accounts:organisation_delete", args=[organisation.pk]), follow=True)
     assert "无法删除" in response.content.decode()
     assert type(organisation).objects.filter(pk=organisation.pk).exists()
+
+
+@pytest.mark.django_db
+def test_refusals_speak_the_users_language(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", role="analyst"))
+    assert "不允许" in client.get(reverse("registry:person_add")).content.decode()
+    assert "不存在" in client.get(reverse("registry:person", args=[999999])).content.decode()
