@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from repatria.core.forms import BootstrapMixin, ModelForm
 
 from .models import IdentityDocument, Person, PersonName, Relationship, Whereabouts
+from .widgets import PersonPicker
 
 
 class PersonForm(ModelForm):
@@ -52,10 +53,7 @@ class RelationshipForm(PersonPartForm):
     class Meta:
         model = Relationship
         fields = ["person", "relation", "other", "other_name", "lives_abroad", "notes"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = Person.objects.only("pk", "display_name")
+        widgets = {"other": PersonPicker()}
 
 
 class WhereaboutsForm(PersonPartForm):
