@@ -79,16 +79,16 @@ def constraints(user, model: type[Model], action: str) -> list[Q] | None:
 def restrict(queryset: QuerySet, user, action: str = "view") -> QuerySet:
     """The records of the queryset the user may act on.
 
-    Each constraint becomes a subquery of its own, which the database answers from its indexes (one OR across
-    several joined tables would make it scan them all); relations across rows add no duplicates.
+    One subquery admits them (measured faster than one per constraint: the timelines' and the dashboard's
+    queries stop early on their date index), and relations across rows add no duplicates.
     """
     filters = constraints(user, queryset.model, action)
     if filters is None:
         return queryset
     if not filters:
         return queryset.none()
-    records = queryset.model._base_manager
-    return queryset.filter(functools.reduce(operator.or_, (Q(pk__in=records.filter(f).values("pk")) for f in filters)))
+    admitted = queryset.model._base_manager.filter(functools.reduce(operator.or_, filters)).values("pk")
+    return queryset.filter(pk__in=admitted)
 
 
 def can(user, model: type[Model], action: str) -> bool:
