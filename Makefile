@@ -6,7 +6,7 @@ export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
 APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql
 
-.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench clean
+.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench fuzz clean
 
 bootstrap: .venv/.installed messages
 
@@ -42,6 +42,7 @@ lint: bootstrap
 
 check-migrations: bootstrap
 	$(PY) -m repatria makemigrations --check --dry-run
+	$(PY) -m repatria spectacular --validate --fail-on-warn --file /dev/null
 
 test-sqlite: bootstrap
 	$(PY) -m pytest -m "not browser"
@@ -56,6 +57,12 @@ test: lint check-migrations test-sqlite test-postgres test-browser
 
 bench: bootstrap
 	scripts/with-postgres $(PY) bench/list_pages.py
+
+# The long schemathesis run against the API's own schema (the suite runs a short one); FUZZ_EXAMPLES per operation.
+FUZZ_EXAMPLES ?= 300
+fuzz: bootstrap
+	$(PY) bench/fuzz_api.py --examples $(FUZZ_EXAMPLES)
+	scripts/with-postgres $(PY) bench/fuzz_api.py --examples $(FUZZ_EXAMPLES)
 
 clean:
 	rm -rf .venv var .pytest_cache .ruff_cache

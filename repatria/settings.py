@@ -184,14 +184,40 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
+# The API (/api/, repatria.core.api): partners sign in with a token, officers with their verified session; JSON only.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "repatria.accounts.api.authentication.ApiTokenAuthentication",  # first: its header makes refusals 401
+        "repatria.accounts.api.authentication.VerifiedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "repatria.accounts.api.authentication.TokenScopes",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_METADATA_CLASS": None,  # no OPTIONS: the schema describes every endpoint
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",  # RecordViewSet caps it
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "repatria.core.api.exception_handler",
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Repatria API", "VERSION": "0.1.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Repatria API",
+    "VERSION": "0.1.0",
+    "DESCRIPTION": "Partners send `Authorization: Token <key>`; officers use their signed-in session (and the CSRF "
+    "token to write). Every list and record is limited to what the caller's grants reach. An update names the "
+    "`version` it was based on; an older one answers 409 with the record as it is now.",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "CurrencyEnum": "repatria.core.models.Currency",
+        "OrganisationKindEnum": "repatria.accounts.models.OrganisationKind",
+        "NameKindEnum": "repatria.registry.models.NameKind",
+        "AssetKindEnum": "repatria.assets.models.AssetKind",
+    },
+}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 PAGINATE_BY = 50

@@ -26,6 +26,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/", include("repatria.accounts.api.urls")),
+    path("api/", include("repatria.registry.api.urls")),
+    path("api/", include("repatria.cases.api.urls")),
+    path("api/", include("repatria.assets.api.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

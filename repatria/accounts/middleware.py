@@ -28,6 +28,11 @@ def redirect(request: HttpRequest, url: str) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
+def is_api(request: HttpRequest) -> bool:
+    """API calls get no redirects to sign-in pages: the API answers 401 or 403 in JSON itself."""
+    return request.path_info.startswith("/api/")
+
+
 def with_next(url: str, request: HttpRequest) -> str:
     """Come back to the page asked for once signed in (GET only: a form posted into a dead session is lost)."""
     target = request.get_full_path() if request.method == "GET" else reverse(settings.LOGIN_REDIRECT_URL)
@@ -65,10 +70,11 @@ class SessionLimitsMiddleware:
                 session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
 
-    @staticmethod
-    def end(request: HttpRequest, reason: str) -> HttpResponse:
-        """Sign out and send the user to the login page, saying why."""
+    def end(self, request: HttpRequest, reason: str) -> HttpResponse:
+        """Sign out and send the user to the login page, saying why; an API call goes on signed out (→ 401)."""
         logout(request)
+        if is_api(request):
+            return self.get_response(request)
         messages.info(request, reason + " " + _("Please sign in again."))
         return redirect(request, with_next(reverse(settings.LOGIN_URL), request))
 
@@ -76,7 +82,8 @@ class SessionLimitsMiddleware:
 class TwoFactorMiddleware:
     """Officers who passed only the password step see nothing but the code step (or enrolment, if they have no app).
 
-    Must come after django-otp's OTPMiddleware, which tells whether the session is verified.
+    Must come after django-otp's OTPMiddleware, which tells whether the session is verified. The API is left to
+    itself: its session authentication ignores a session short of the second step, so the call answers 401.
     """
 
     EXEMPT_URL_NAMES = ("login", "logout", "otp_verify", "otp_enrol", "set_language")
@@ -86,7 +93,7 @@ class TwoFactorMiddleware:
 
     def exempt(self, request: HttpRequest) -> bool:
         path = request.path_info
-        if path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+        if path.startswith("/" + settings.STATIC_URL.lstrip("/")) or is_api(request):
             return True
         try:
             match = resolve(path, getattr(request, "urlconf", None))

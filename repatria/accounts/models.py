@@ -7,7 +7,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from repatria.core.models import BilingualNameMixin, TimestampedModel
+from repatria.core.models import BilingualNameMixin, TimestampedModel, VersionedModel
 from repatria.core.querysets import RestrictedQuerySet
 
 
@@ -27,7 +27,7 @@ class AgencyType(models.TextChoices):
     CENTRAL_BANK = "central_bank", _("Central bank / FIU")
 
 
-class Organisation(BilingualNameMixin, TimestampedModel):
+class Organisation(BilingualNameMixin, VersionedModel, TimestampedModel):
     name_zh = models.CharField(_("Chinese name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -143,3 +143,45 @@ class ObjectPermission(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Scope(models.TextChoices):
+    """What a partner's API token may be used for; the grants still decide which records it reaches."""
+
+    READ = "read", _("read records")
+    WRITE = "write", _("write records")
+    SCREENING = "screening", _("screening")
+
+
+class ApiToken(models.Model):
+    """A partner organisation's key to the API; only a hash of the key is kept, the key is shown once.
+
+    Each token signs in as a user of its own (role partner, no password), made with it: the grants, the
+    restriction and the audit trail then treat the token like any other user, and name it.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="api_tokens", verbose_name=_("organisation")
+    )
+    user = models.OneToOneField(
+        User, models.PROTECT, related_name="api_token", editable=False, verbose_name=_("API user")
+    )
+    name = models.CharField(
+        _("token name"), max_length=100, help_text=_("What the token is for, e.g. the system using it.")
+    )
+    scopes = models.JSONField(_("scopes"), default=list, help_text=_("Any of read, write, screening."))
+    prefix = models.CharField(_("key prefix"), max_length=16, unique=True, editable=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(User, models.PROTECT, related_name="+", editable=False, verbose_name=_("created by"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires = models.DateTimeField(_("expires"))
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -27,6 +27,11 @@ def reads_audit(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.role in (Role.AUDITOR, Role.ADMIN))
 
 
+def manages_tokens(user) -> bool:
+    """Partners' API tokens are issued and revoked by central administrators."""
+    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN)
+
+
 def _tokens(user) -> dict[str, object]:
     organisation = user.organisation
     return {

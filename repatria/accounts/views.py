@@ -1,23 +1,10 @@
-import django_filters
 import django_tables2 as tables
-from django.utils.translation import gettext_lazy as _
 
 from repatria.core.forms import ModelForm
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
-from .models import Organisation, OrganisationKind
-
-
-class OrganisationFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Name"))
-    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("kind"))
-
-    class Meta:
-        model = Organisation
-        fields = ["q", "kind", "province"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(name_zh__icontains=value) | queryset.filter(name_en__icontains=value)
+from .filtersets import OrganisationFilterSet
+from .models import Organisation
 
 
 class OrganisationTable(tables.Table):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from repatria.cases import timeline
-from repatria.core.services import RuleError
+from repatria.core.services import RuleError, change_record
 
 from .models import Asset, AssetStage
 
@@ -26,13 +26,27 @@ def allowed_stages(asset: Asset) -> list[str]:
     return [s for s in AssetStage.values if s in STAGE_TRANSITIONS[asset.stage]]
 
 
+def check_holder(case, person) -> None:
+    """An asset's holder, if named, is one of the persons of its case."""
+    if person is not None and case is not None and not case.memberships.filter(person=person).exists():
+        raise RuleError(_("%(person)s is not in this case.") % {"person": person})
+
+
 @transaction.atomic
 def record_asset(*, actor, **fields) -> Asset:
+    check_holder(fields.get("case"), fields.get("person"))
     asset = Asset(**fields)
     asset.full_clean()
     asset.save()
     timeline.asset_recorded(asset, actor=actor).save()
     return asset
+
+
+@transaction.atomic
+def change_asset(asset: Asset, **fields) -> Asset:
+    """Correct an asset's particulars; its stage moves only through change_stage."""
+    check_holder(fields.get("case", asset.case), fields.get("person", asset.person))
+    return change_record(asset, **fields)
 
 
 @transaction.atomic

@@ -12,3 +12,13 @@ def log_view(obj: models.Model) -> None:
 
 def log_export(model: type[models.Model], *, query: str, rows: int, fmt: str) -> None:
     write(EntryKind.EXPORT, model, after={"query": query, "rows": rows, "format": fmt})
+
+
+def log_api_read(obj: models.Model) -> None:
+    """A record read through the API: the same weight as a look at its page."""
+    write(EntryKind.API_READ, type(obj), obj=obj)
+
+
+def log_api_list(model: type[models.Model], *, query: str, rows: int) -> None:
+    """A page of a list read through the API: like an export, the query and how many records it gave."""
+    write(EntryKind.API_READ, model, after={"query": query, "rows": rows})

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from repatria.core.services import RuleError
+from repatria.core.services import RuleError, change_record
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
@@ -42,12 +42,13 @@ def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date 
 
 
 @transaction.atomic
-def open_case(*, actor, persons: dict | None = None, offences=(), **fields) -> Case:
+def open_case(*, actor, persons: dict | None = None, offences=(), assigned_organisations=(), **fields) -> Case:
     """Open a case; `persons` maps each Person to their CaseRole."""
     case = Case(**fields)
     case.full_clean()
     case.save()
     case.offences.set(offences)
+    case.assigned_organisations.set(assigned_organisations)
     timeline.case_opened(case, actor=actor, when=_at_day(case.opened_on)).save()
     for person, role in (persons or {}).items():
         add_person(case=case, person=person, role=role, actor=actor)
@@ -79,12 +80,7 @@ def record_return(
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == S.CLOSED:
         raise RuleError(_("The case is closed and takes no more returns."))
-    if not case.memberships.filter(person=person).exists():
-        raise RuleError(_("%(person)s is not in this case.") % {"person": person})
-    if date > timezone.localdate():
-        raise RuleError(_("A return cannot be dated in the future."))
-    if case.fled_on and date < case.fled_on:
-        raise RuleError(_("A return cannot be dated before the flight."))
+    check_return(case, person, date)
     ret = Return(case=case, person=person, date=date, method=method, country=country, notes=notes)
     ret.full_clean()
     ret.save()
@@ -93,6 +89,23 @@ def record_return(
     if case.status != S.RETURNED and not principals.exclude(person__returns__case=case).exists():
         _move(case, S.RETURNED, actor=actor)
     return ret
+
+
+def check_return(case: Case, person, date: datetime.date) -> None:
+    """What every return must be, when it is recorded and whenever it is changed."""
+    if not case.memberships.filter(person=person).exists():
+        raise RuleError(_("%(person)s is not in this case.") % {"person": person})
+    if date > timezone.localdate():
+        raise RuleError(_("A return cannot be dated in the future."))
+    if case.fled_on and date < case.fled_on:
+        raise RuleError(_("A return cannot be dated before the flight."))
+
+
+@transaction.atomic
+def change_return(ret: Return, **fields) -> Return:
+    """Correct a recorded return; it must still be of a person of its case, dated after the flight."""
+    check_return(fields.get("case", ret.case), fields.get("person", ret.person), fields.get("date", ret.date))
+    return change_record(ret, **fields)
 
 
 @transaction.atomic

@@ -56,9 +56,9 @@ class CaseEditView(ObjectEditView):
         assigned = data.pop("assigned_organisations")
         principal = data.pop("principal")
         persons = {principal: CaseRole.PRINCIPAL} if principal else {}
-        case = services.open_case(actor=self.request.user, offences=offences, persons=persons, **data)
-        case.assigned_organisations.set(assigned)
-        return case
+        return services.open_case(
+            actor=self.request.user, offences=offences, assigned_organisations=assigned, persons=persons, **data
+        )
 
 
 class CaseStatusView(OfficerRequiredMixin, View):

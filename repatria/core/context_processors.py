@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.accounts.permissions import is_officer, reads_audit
+from repatria.accounts.permissions import is_officer, manages_tokens, reads_audit
 
 # (URL name, prefix of the view names it covers, label, who sees it)
 NAV = [
@@ -11,8 +11,9 @@ NAV = [
     ("cases:case_list", "cases:case", _("Cases"), is_officer),
     ("cases:return_list", "cases:return", _("Returns"), is_officer),
     ("assets:asset_list", "assets", _("Assets"), is_officer),
-    ("accounts:organisation_list", "accounts", _("Organisations"), is_officer),
+    ("accounts:organisation_list", "accounts:organisation", _("Organisations"), is_officer),
     ("audit:auditentry_list", "audit", _("Audit trail"), reads_audit),
+    ("accounts:token_list", "accounts:token", _("API tokens"), manages_tokens),
 ]
 
 

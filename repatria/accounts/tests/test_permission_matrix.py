@@ -5,67 +5,18 @@ asset, a document, a relative and whereabouts. Pages answer 404 for a record out
 exist), 403 for an action the user holds on no record of the type, and exports leave out what is out of reach.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
-from repatria.accounts.models import ObjectPermission, Organisation, OrganisationKind, Role, User
-from repatria.assets.services import record_asset
+from repatria.accounts.models import ObjectPermission, Role
 from repatria.cases.models import CasePerson
-from repatria.cases.services import open_case, record_return, record_whereabouts
-from repatria.geo.models import Country, Province
-from repatria.registry.models import IdentityDocument, Relationship
-from repatria.registry.services import create_person
 
-# Record types with pages of their own: (app, model, marker attribute shown in lists and exports).
+from .world import ACTIONS, APPS, EXPECTED, grant, member_of, user_of
+
+# Record types with pages of their own.
 PAGED = ["person", "case", "return", "asset", "organisation"]
 # Parts of a person or case, edited from its page.
 PARTS = ["identitydocument", "relationship", "whereabouts", "caseperson"]
-APPS = {
-    "person": "registry", "identitydocument": "registry", "relationship": "registry", "whereabouts": "registry",
-    "case": "cases", "caseperson": "cases", "return": "cases", "asset": "assets", "organisation": "accounts",
-}  # fmt: skip
-ACTIONS = ["view", "add", "change", "delete", "export"]
-
-
-@pytest.fixture
-def world(db):
-    us = Country.objects.get(pk="US")
-    offices = {}
-    for side, code in (("A", "440000"), ("B", "330000")):
-        offices[side] = Organisation.objects.create(
-            name_zh=f"{side}省追逃办", kind=OrganisationKind.PROVINCIAL_OFFICE, province=Province.objects.get(pk=code)
-        )
-    police = Organisation.objects.create(name_zh="某公安机关", kind=OrganisationKind.AGENCY)
-    admin = User.objects.create_user("setup", role=Role.ADMIN)
-    records = {}
-    for side, name in (("A", "甲某某"), ("B", "乙某某")):
-        person = create_person(names=[(name, "primary")])
-        case = open_case(
-            actor=admin, number=f"ZT-{side}", title=f"案{side}", province=offices[side].province,
-            lead_organisation=offices[side], opened_on=datetime.date(2018, 1, 1), persons={person: "principal"},
-        )  # fmt: skip
-        if side == "B":
-            case.assigned_organisations.add(police)
-        records[side] = {
-            "person": person,
-            "case": case,
-            "return": record_return(case=case, person=person, date=datetime.date(2019, 1, 1), method="arrest",
-                                    country=us, actor=admin),
-            "asset": record_asset(actor=admin, case=case, kind="cash", description=f"资产{side}", jurisdiction=us),
-            "organisation": offices[side],
-            "identitydocument": IdentityDocument.objects.create(person=person, kind="passport", number=f"E{side}1",
-                                                                country=us),
-            "relationship": Relationship.objects.create(person=person, relation="spouse", other_name=f"配偶{side}"),
-            "whereabouts": record_whereabouts(person=person, country=us, date_from="2017", actor=admin),
-            "caseperson": CasePerson.objects.get(case=case),
-        }  # fmt: skip
-    return {"records": records, "offices": offices, "police": police}
-
-
-def user_of(role, organisation=None) -> User:
-    return User.objects.create_user(f"u-{role}-{User.objects.count()}", role=role, organisation=organisation)
 
 
 def url(model: str, action: str, obj=None) -> str:
@@ -107,15 +58,7 @@ def part_reaches(client, model: str, action: str, obj) -> bool:
     return response.status_code == 200
 
 
-# Every role, with the grants it holds from the start.
-
-EXPECTED = {
-    # role: (actions on side A, actions on side B); organisations are seen by every officer.
-    Role.ADMIN: (set(ACTIONS), set(ACTIONS)),
-    Role.ANALYST: ({"view", "export"}, {"view", "export"}),
-    Role.PROVINCIAL_OFFICER: (set(ACTIONS), set()),  # the office of province A
-    Role.AGENCY_OFFICER: (set(), set(ACTIONS)),  # assigned to case B only
-}
+# Every role, with the grants it holds from the start (world.EXPECTED); organisations are seen by every officer.
 
 
 @pytest.mark.django_db
@@ -123,8 +66,7 @@ EXPECTED = {
 @pytest.mark.parametrize("model", PAGED)
 @pytest.mark.parametrize("action", ["view", "change", "delete", "export"])
 def test_each_role_reaches_exactly_its_records(client, world, role, model, action):
-    organisation = {Role.PROVINCIAL_OFFICER: world["offices"]["A"], Role.AGENCY_OFFICER: world["police"]}.get(role)
-    client.force_login(user_of(role, organisation))
+    client.force_login(member_of(world, role))
     for side, allowed in zip("AB", EXPECTED[role], strict=True):
         if model == "organisation" and role in (Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER):
             allowed = {"view"}
@@ -137,8 +79,7 @@ def test_each_role_reaches_exactly_its_records(client, world, role, model, actio
 @pytest.mark.parametrize("model", PARTS)
 @pytest.mark.parametrize("action", ["add", "change", "delete"])
 def test_each_role_edits_exactly_the_parts_of_its_records(client, world, role, model, action):
-    organisation = {Role.PROVINCIAL_OFFICER: world["offices"]["A"], Role.AGENCY_OFFICER: world["police"]}.get(role)
-    client.force_login(user_of(role, organisation))
+    client.force_login(member_of(world, role))
     for side, allowed in zip("AB", EXPECTED[role], strict=True):
         obj = world["records"][side][model]
         assert part_reaches(client, model, action, obj) == (action in allowed), (side, obj)
@@ -155,15 +96,6 @@ def test_partners_and_auditors_have_no_registry_pages(client, world, role):
 
 
 # Every grant tried three ways: absent, present, and present with a constraint that excludes the record.
-
-
-def grant(user, model: str, action: str, constraints=None) -> None:
-    from django.contrib.contenttypes.models import ContentType
-
-    permission = ObjectPermission.objects.create(name=f"{model} {action} {constraints}", actions=[action],
-                                                 constraints=constraints)  # fmt: skip
-    permission.object_types.add(ContentType.objects.get_by_natural_key(APPS[model], model))
-    permission.users.add(user)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,81 @@
+"""The world of the permission matrices (pages and API): two provinces, each with one of every record.
+
+Guangdong's case "A" and Zhejiang's case "B", each with a person, a return, an asset, a document, a relative and
+whereabouts; a police agency assigned to case B. The `world` fixture (conftest.py) builds it for each test.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+
+from repatria.accounts.models import ObjectPermission, Organisation, OrganisationKind, Role, User
+from repatria.assets.services import record_asset
+from repatria.cases.models import CasePerson
+from repatria.cases.services import open_case, record_return, record_whereabouts
+from repatria.geo.models import Country, Province
+from repatria.registry.models import IdentityDocument, Relationship
+from repatria.registry.services import create_person
+
+APPS = {
+    "person": "registry", "identitydocument": "registry", "relationship": "registry", "whereabouts": "registry",
+    "case": "cases", "caseperson": "cases", "return": "cases", "asset": "assets", "organisation": "accounts",
+}  # fmt: skip
+ACTIONS = ["view", "add", "change", "delete", "export"]
+# role: (actions on side A, actions on side B) with the grants each role holds from the start.
+EXPECTED = {
+    Role.ADMIN: (set(ACTIONS), set(ACTIONS)),
+    Role.ANALYST: ({"view", "export"}, {"view", "export"}),
+    Role.PROVINCIAL_OFFICER: (set(ACTIONS), set()),  # the office of province A
+    Role.AGENCY_OFFICER: (set(), set(ACTIONS)),  # assigned to case B only
+}
+
+
+def build_world() -> dict:
+    us = Country.objects.get(pk="US")
+    offices = {}
+    for side, code in (("A", "440000"), ("B", "330000")):
+        offices[side] = Organisation.objects.create(
+            name_zh=f"{side}省追逃办", kind=OrganisationKind.PROVINCIAL_OFFICE, province=Province.objects.get(pk=code)
+        )
+    police = Organisation.objects.create(name_zh="某公安机关", kind=OrganisationKind.AGENCY)
+    admin = User.objects.create_user("setup", role=Role.ADMIN)
+    records = {}
+    for side, name in (("A", "甲某某"), ("B", "乙某某")):
+        person = create_person(names=[(name, "primary")])
+        case = open_case(
+            actor=admin, number=f"ZT-{side}", title=f"案{side}", province=offices[side].province,
+            lead_organisation=offices[side], opened_on=datetime.date(2018, 1, 1), persons={person: "principal"},
+        )  # fmt: skip
+        if side == "B":
+            case.assigned_organisations.add(police)
+        records[side] = {
+            "person": person,
+            "case": case,
+            "return": record_return(case=case, person=person, date=datetime.date(2019, 1, 1), method="arrest",
+                                    country=us, actor=admin),
+            "asset": record_asset(actor=admin, case=case, kind="cash", description=f"资产{side}", jurisdiction=us),
+            "organisation": offices[side],
+            "identitydocument": IdentityDocument.objects.create(person=person, kind="passport", number=f"E{side}1",
+                                                                country=us),
+            "relationship": Relationship.objects.create(person=person, relation="spouse", other_name=f"配偶{side}"),
+            "whereabouts": record_whereabouts(person=person, country=us, date_from="2017", actor=admin),
+            "caseperson": CasePerson.objects.get(case=case),
+        }  # fmt: skip
+    return {"records": records, "offices": offices, "police": police}
+
+
+def user_of(role, organisation=None) -> User:
+    return User.objects.create_user(f"u-{role}-{User.objects.count()}", role=role, organisation=organisation)
+
+
+def member_of(world: dict, role) -> User:
+    """A user of the role in the organisation the matrix expects: province A's office, or the police agency."""
+    organisation = {Role.PROVINCIAL_OFFICER: world["offices"]["A"], Role.AGENCY_OFFICER: world["police"]}.get(role)
+    return user_of(role, organisation)
+
+
+def grant(user, model: str, action: str, constraints=None) -> None:
+    permission = ObjectPermission.objects.create(name=f"{user.pk}: {model} {action} {constraints}", actions=[action],
+                                                 constraints=constraints)  # fmt: skip
+    permission.object_types.add(ContentType.objects.get_by_natural_key(APPS[model], model))
+    permission.users.add(user)
