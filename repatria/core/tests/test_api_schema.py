@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, settings
 from repatria.accounts.models import Role, User
 from repatria.assets.services import record_asset
 from repatria.cases.services import record_return
-from repatria.core.api_fuzz import Session, check, load_schema, officer_session, requests_keep_the_connection
 from repatria.geo.models import Country
+
+from .api_fuzz import Session, check, load_schema, officer_session, requests_keep_the_connection
 
 LONG = "REPATRIA_FUZZ_EXAMPLES" in os.environ
 MAX_EXAMPLES = int(os.environ.get("REPATRIA_FUZZ_EXAMPLES", 10))
