@@ -156,11 +156,16 @@ def test_only_auditors_and_administrators_read_the_trail(client, django_user_mod
         assert client.get(reverse("audit:auditentry_list"), {"kind": "create"}).status_code == status, role
 
 
-def test_a_restore_checks_the_audit_chain():
-    from repatria.audit.chain import verification
+@pytest.mark.django_db
+def test_a_restore_refuses_a_tampered_audit_chain(trail):
     from repatria.core.backup import VERIFIERS
 
-    assert verification in VERIFIERS
+    assert [message for check in VERIFIERS if (message := check())] == []
+    tamper("UPDATE audit_auditentry SET username = 'someone else' WHERE seq = %s", trail[1])
+    problems = [message for check in VERIFIERS if (message := check())]
+    assert problems == [
+        f"the audit trail does not hold: entry #{trail[1]}: its content was altered (its hash no longer matches)"
+    ]
 
 
 @pytest.mark.django_db
