@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "repatria.cases",
     "repatria.assets",
     "repatria.audit",
+    "repatria.screening",
 ]
 
 MIDDLEWARE = [

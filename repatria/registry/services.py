@@ -7,9 +7,10 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from repatria.core.services import RuleError, change_record
+from repatria.screening.engine.chinese import detect_script
 
 from .models import NameKind, Person, PersonName
-from .names import detect_script, query_keys, search_keys
+from .names import query_keys, search_keys
 
 
 def refresh_names(person: Person) -> None:

@@ -28,7 +28,7 @@ from repatria.cases.offences import OFFENCES
 from repatria.core.models import Currency
 from repatria.geo.reference import PROVINCES
 from repatria.registry.models import Confidence, DocumentKind, NameKind, Sex
-from repatria.registry.names import pinyin_syllables, split_surname, to_simplified
+from repatria.screening.engine.chinese import pinyin_syllables, split_surname, to_simplified
 
 from . import tables as t
 

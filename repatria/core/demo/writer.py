@@ -25,8 +25,9 @@ from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event,
 from repatria.cases.services import change_status, open_case, record_return, record_whereabouts
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, Person, PersonName, Whereabouts
-from repatria.registry.names import detect_script, search_keys
+from repatria.registry.names import search_keys
 from repatria.registry.services import create_person
+from repatria.screening.engine.chinese import detect_script
 
 from . import generator as g
 from .tables import DEMO_PASSWORD, UNTIL

@@ -18,15 +18,9 @@ from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event,
 from repatria.core.demo import generator, writer
 from repatria.core.demo.tables import DEMO_PASSWORD, HUNDRED_LIST_PUBLISHED, UNTIL, is_blocked
 from repatria.registry.models import IdentityDocument, NameKind, Person, PersonName, Whereabouts
-from repatria.registry.names import (
-    detect_script,
-    pinyin_syllables,
-    query_keys,
-    search_keys,
-    split_surname,
-    to_simplified,
-)
+from repatria.registry.names import query_keys, search_keys
 from repatria.registry.services import search
+from repatria.screening.engine.chinese import detect_script, pinyin_syllables, split_surname, to_simplified
 
 
 def plan(persons: int, seed: int = generator.DEFAULT_SEED) -> list[generator.CasePlan]:

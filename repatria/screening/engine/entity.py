@@ -1,0 +1,81 @@
+"""The person screened or listed, read from a FollowTheMoney entity (the format partners' tools speak)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Entity", "EntityError", "normalise_document"]
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DOCUMENT_NOISE = re.compile(r"[\s\-./]")
+_GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "男": "male", "女": "female"}
+
+
+class EntityError(ValueError):
+    """An entity that cannot be read; the message names the field."""
+
+
+def normalise_document(number: str) -> str:
+    """A document number as compared: upper case, without spaces, hyphens, dots or slashes."""
+    return _DOCUMENT_NOISE.sub("", number).upper()
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    names: tuple[str, ...]
+    birth_dates: tuple[str, ...] = ()
+    genders: tuple[str, ...] = ()
+    nationalities: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    # Whatever else the caller wants carried to the result (the registry's notice number, the contact point).
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def from_ftm(cls, data: Mapping[str, Any], *, default_id: str = "") -> Entity:
+        """Read ``{"id", "schema", "properties": {"name", "alias", "birthDate", "gender", "nationality",
+        "passportNumber", "idNumber"}}``; raises EntityError for what cannot be a person."""
+        if not isinstance(data, Mapping):
+            raise EntityError("an entity must be a JSON object")
+        schema = data.get("schema", "Person")
+        if schema not in ("Person", "LegalEntity", "Thing"):
+            raise EntityError(f"schema {schema!r}: only Person entities can be screened")
+        props = data.get("properties") or {}
+        if not isinstance(props, Mapping):
+            raise EntityError("properties must be an object of lists")
+        names = _strings(props, "name") + _strings(props, "alias")
+        if not names:
+            raise EntityError("a person needs at least one name (properties.name)")
+        dates = _strings(props, "birthDate")
+        for date in dates:
+            if not _DATE_RE.match(date):
+                raise EntityError(f"birthDate {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        return cls(
+            id=str(data.get("id") or default_id),
+            names=tuple(dict.fromkeys(names)),
+            birth_dates=tuple(dict.fromkeys(dates)),
+            genders=tuple(dict.fromkeys(_GENDERS.get(g.lower(), g.lower()) for g in _strings(props, "gender"))),
+            nationalities=tuple(dict.fromkeys(n.lower() for n in _strings(props, "nationality"))),
+            documents=tuple(
+                dict.fromkeys(
+                    normalise_document(n) for n in _strings(props, "passportNumber") + _strings(props, "idNumber")
+                )
+            ),
+        )
+
+    def to_ftm(self) -> dict[str, Any]:
+        props = {"name": list(self.names), "birthDate": list(self.birth_dates), "gender": list(self.genders)}
+        props |= {"nationality": list(self.nationalities), "idNumber": list(self.documents)}
+        return {"id": self.id, "schema": "Person", "properties": {k: v for k, v in props.items() if v}}
+
+
+def _strings(props: Mapping[str, Any], key: str) -> list[str]:
+    values = props.get(key) or []
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, Iterable) or not all(isinstance(v, str | int) for v in values):
+        raise EntityError(f"properties.{key} must be a list of strings")
+    return [str(v).strip() for v in values if str(v).strip()]

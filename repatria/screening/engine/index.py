@@ -1,0 +1,113 @@
+"""The list, indexed so that a query is compared with a handful of candidates instead of every listed person.
+
+Each listed person is filed under every character and spelling of every slot of their names, and under their
+document numbers. A query's candidates are the persons filed under a spelling of each of its slots; when nobody has
+them all (an adopted first name, a misspelt word), those that have all but one. Entries are added, replaced and
+removed one by one as the registry changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .entity import Entity
+from .names import Name
+from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, score
+
+__all__ = ["Index"]
+
+# Below this a result is noise rather than a candidate worth a look.
+MIN_SCORE = 0.2
+# One-word fallbacks are tried only for words this rare (a surname alone is no lead).
+RARE = 500
+
+
+class Index:
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self._listed: dict[str, Prepared] = {}
+        self._postings: defaultdict[str, set[str]] = defaultdict(set)
+        self._documents: defaultdict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            self.add(entity)
+
+    def __len__(self) -> int:
+        return len(self._listed)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._listed
+
+    def __iter__(self) -> Iterator[Entity]:
+        return (prepared.entity for prepared in self._listed.values())
+
+    def add(self, entity: Entity) -> None:
+        """File the entity, replacing the one with the same id."""
+        self.remove(entity.id)
+        prepared = prepare(entity)
+        self._listed[entity.id] = prepared
+        for key in _keys(prepared):
+            self._postings[key].add(entity.id)
+        for number in entity.documents:
+            self._documents[number].add(entity.id)
+        self._slot_postings.cache_clear()
+
+    def remove(self, entity_id: str) -> None:
+        prepared = self._listed.pop(entity_id, None)
+        if prepared is None:
+            return
+        for key in _keys(prepared):
+            self._discard(self._postings, key, entity_id)
+        for number in prepared.entity.documents:
+            self._discard(self._documents, number, entity_id)
+        self._slot_postings.cache_clear()
+
+    @staticmethod
+    def _discard(postings: defaultdict[str, set[str]], key: str, entity_id: str) -> None:
+        ids = postings.get(key)
+        if ids is not None:
+            ids.discard(entity_id)
+            if not ids:
+                del postings[key]
+
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019 (cleared on every change; one index lives per process)
+    def _slot_postings(self, keys: frozenset[str]) -> frozenset[str]:
+        found: set[str] = set()
+        for key in keys:
+            found.update(self._postings.get(key, ()))
+        return frozenset(found)
+
+    def _name_candidates(self, name: Name) -> set[str]:
+        postings = [self._slot_postings(slot.index_keys()) for slot in name.slots]
+        postings = sorted((p for p in postings if p), key=len)
+        if not postings:
+            return set()
+        found = set(postings[0]).intersection(*postings[1:])
+        if found or len(postings) == 1:
+            return found
+        for subset in itertools.combinations(postings, len(postings) - 1):
+            if len(subset) > 1 or len(subset[0]) <= RARE:
+                found.update(subset[0].intersection(*subset[1:]))
+        return found
+
+    def candidates(self, query: Prepared) -> set[str]:
+        """Ids of the listed persons worth scoring against the query."""
+        found: set[str] = set()
+        for name in query.names:
+            found |= self._name_candidates(name)
+        for number in query.entity.documents:
+            found |= self._documents.get(number, set())
+        return found
+
+    def match(self, query: Entity, limit: int = 10, threshold: float = DEFAULT_THRESHOLD) -> list[Result]:
+        """The ``limit`` best-scoring listed persons, best first (ties by id), with ``match`` set at ``threshold``."""
+        prepared = prepare(query)
+        results = [score(prepared, self._listed[i], threshold) for i in self.candidates(prepared)]
+        results = [r for r in results if r.score >= MIN_SCORE]
+        results.sort(key=lambda r: (-r.score, r.id))
+        return results[:limit]
+
+
+def _keys(prepared: Prepared) -> set[str]:
+    return {key for name in prepared.names for key in name.index_keys()}

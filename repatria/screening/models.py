@@ -1,0 +1,114 @@
+"""Screening records: the log of every query, the alerts hits raise, and bulk screening jobs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from repatria.core.models import TimestampedModel, VersionedModel
+from repatria.core.querysets import RestrictedQuerySet
+
+
+class Channel(models.TextChoices):
+    API = "api", _("partner API")
+    SEARCH = "search", _("officer search")
+    BULK = "bulk", _("bulk screening")
+
+
+class ScreeningLog(models.Model):
+    """One screening query: who asked, when, and a hash of what (the query itself is not kept)."""
+
+    created = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", models.PROTECT, null=True, related_name="+", verbose_name=_("organisation")
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    dataset = models.CharField(_("dataset"), max_length=50, blank=True)
+    query_hash = models.CharField(_("query hash"), max_length=64, help_text=_("SHA-256 of the query as received."))
+    context = models.CharField(_("context"), max_length=200, blank=True)
+    results = models.PositiveIntegerField(_("results"), default=0)
+    matches = models.PositiveIntegerField(_("matches"), default=0)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("screening query")
+        verbose_name_plural = _("screening queries")
+
+
+class AlertStatus(models.TextChoices):
+    NEW = "new", _("new")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged")
+    CONFIRMED = "confirmed", _("confirmed")
+    FALSE_POSITIVE = "false_positive", _("false positive")
+
+
+class Alert(VersionedModel, TimestampedModel):
+    """A screening hit above the threshold, for the officers of the person's case to assess."""
+
+    person = models.ForeignKey("registry.Person", models.PROTECT, related_name="alerts", verbose_name=_("person"))
+    case = models.ForeignKey(
+        "cases.Case", models.PROTECT, null=True, blank=True, related_name="alerts", verbose_name=_("case")
+    )
+    log = models.ForeignKey(ScreeningLog, models.PROTECT, related_name="alerts", verbose_name=_("screening query"))
+    raised_by = models.ForeignKey(
+        "accounts.Organisation", models.PROTECT, null=True, related_name="+", verbose_name=_("raised by")
+    )
+    score = models.FloatField(_("score"))
+    explanations = models.JSONField(_("explanations"), default=dict)
+    query = models.JSONField(_("query"), default=dict, help_text=_("The screened person as the partner sent it."))
+    context = models.CharField(
+        _("context"), max_length=200, blank=True, help_text=_("What the partner was doing, e.g. visa application.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AlertStatus.choices, default=AlertStatus.NEW, db_index=True
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("handled by")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class BulkJob(TimestampedModel):
+    """A file of persons screened in the background; ``rows_done`` is the checkpoint a restart resumes from."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", models.PROTECT, null=True, related_name="+", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    source = models.FileField(_("uploaded file"), upload_to="screening/bulk/")
+    results = models.FileField(_("results"), upload_to="screening/results/", blank=True)
+    threshold = models.FloatField(_("threshold"))
+    status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows screened"), default=0)
+    matches = models.PositiveIntegerField(_("matches"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("bulk screening")
+        verbose_name_plural = _("bulk screenings")
