@@ -4,6 +4,9 @@ A provincial officer works the cases of their province, an agency officer those 
 is assigned to, and everything hanging from those cases: persons in them, returns, assets, timeline events,
 and the persons' names, documents, relatives and whereabouts. A person in no case yet belongs to the
 organisation that recorded them.
+
+Screening alerts follow their case like timeline events, and are loaded by a migration of their own
+(`screening_grants`, accounts 0006), since the record type came after the first grants.
 """
 
 from .models import Role
@@ -62,4 +65,29 @@ def default_grants() -> list[dict]:
                 {"name": f"{role.label}: {label} of their {scope}", "roles": [role], "types": [label],
                  "actions": ALL_ACTIONS, "constraints": constraints}
             )  # fmt: skip
+    return grants
+
+
+ALERT = "screening.alert"
+
+
+def alert_scope(scope: str) -> list[dict]:
+    """An alert of a case follows the case; an alert about a person in no open case follows the person."""
+    return case_scope(scope, "case__") + [{"case__isnull": True, **c} for c in person_scope(scope, "person__")]
+
+
+def screening_grants() -> list[dict]:
+    """Rows for ObjectPermission (as default_grants) of screening alerts: administrators handle every alert,
+    analysts read them all, officers handle those of their cases; partners and auditors see none."""
+    grants = [
+        {"name": "central administrators: every screening alert", "roles": [Role.ADMIN], "types": [ALERT],
+         "actions": ["view", "change", "export"], "constraints": None},
+        {"name": "central analysts: read every screening alert", "roles": [Role.ANALYST], "types": [ALERT],
+         "actions": ["view", "export"], "constraints": None},
+    ]  # fmt: skip
+    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
+        grants.append(
+            {"name": f"{role.label}: {ALERT} of their {scope}", "roles": [role], "types": [ALERT],
+             "actions": ["view", "change", "export"], "constraints": alert_scope(scope)}
+        )  # fmt: skip
     return grants

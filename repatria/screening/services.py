@@ -1,0 +1,235 @@
+"""Business rules of screening: a query against a dataset of the registry, its log, the alerts its matches raise
+and their handling by the officers of the person's case.
+
+A partner's query is logged (who, when, a hash of what) but not kept, except in the alerts it raises: an alert keeps
+the screened person as the partner sent them, for the officers who must assess the match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from repatria.cases import timeline
+from repatria.cases.models import Case, CaseStatus, EventKind
+from repatria.core.services import RuleError
+from repatria.registry.models import Person
+
+from .engine import DEFAULT_THRESHOLD, Entity, Result, compare
+from .listing import person_entities, registry_index
+from .models import Alert, AlertStatus, ScreeningLog
+
+__all__ = [
+    "DATASETS",
+    "UnknownDataset",
+    "acknowledge",
+    "confirm",
+    "current_case",
+    "dataset_persons",
+    "mark_false_positive",
+    "query_hash",
+    "raise_alerts",
+    "screen",
+]
+
+# The cases whose persons are screened: those still to be brought back.
+OPEN_CASES = (CaseStatus.AT_LARGE, CaseStatus.LOCATED)
+DATASETS = {
+    "default": gettext_lazy("persons of cases at large or located"),
+    "red-notices": gettext_lazy("of those, the red-notice subjects"),
+}
+# The index is asked for this many candidates before the dataset filter (scoring costs the same whatever the limit).
+CANDIDATES = 1000
+
+A = AlertStatus
+TRANSITIONS: dict[str, set[str]] = {
+    A.NEW: {A.ACKNOWLEDGED, A.CONFIRMED, A.FALSE_POSITIVE},
+    A.ACKNOWLEDGED: {A.CONFIRMED, A.FALSE_POSITIVE},
+    A.CONFIRMED: set(),
+    A.FALSE_POSITIVE: set(),
+}
+
+
+class UnknownDataset(LookupError):
+    """A dataset name that is not one of DATASETS; the message is in the user's language."""
+
+    def __init__(self, name: str):
+        super().__init__(
+            _("There is no dataset “%(name)s”: use one of %(names)s.") % {"name": name, "names": ", ".join(DATASETS)}
+        )
+        self.name = name
+
+
+def query_hash(data: dict) -> str:
+    """SHA-256 (hex) of the query as received, as canonical JSON: the log proves what was asked without keeping it."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dataset_persons(dataset: str) -> QuerySet[Person]:
+    """The persons a dataset lists: `default`, persons of a case at large or located; `red-notices`, those of them
+    with a red notice number. Raises UnknownDataset for any other name."""
+    if dataset not in DATASETS:
+        raise UnknownDataset(dataset)
+    persons = Person.objects.filter(case_memberships__case__status__in=OPEN_CASES)
+    if dataset == "red-notices":
+        persons = persons.exclude(red_notice_number="")
+    return persons.distinct()
+
+
+def current_case(person: Person | int) -> Case | None:
+    """The most recent case the person is in that is not closed (None if none): the case an alert goes to."""
+    person_id = person.pk if isinstance(person, Person) else person
+    return (
+        Case.objects.filter(memberships__person_id=person_id)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("lead_organisation__country")
+        .order_by("-opened_on", "-pk")
+        .first()
+    )
+
+
+def _fresh(query: Entity, results: list[Result], threshold: float) -> list[Result]:
+    """The results re-scored against the persons as stored now (the index may lag another process by a second)."""
+    entities = {entity.id: entity for entity in person_entities(int(r.id) for r in results)}
+    fresh = [compare(query, entities[r.id], threshold) for r in results if r.id in entities]
+    fresh.sort(key=lambda r: (-r.score, r.id))
+    return fresh
+
+
+def screen(
+    query: Entity,
+    raw: dict,
+    *,
+    user,
+    channel: str,
+    dataset: str = "default",
+    context: str = "",
+    limit: int = 10,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[ScreeningLog, list[Result]]:
+    """Match one person against a dataset of the registry: log the query, raise an alert per match, and return the
+    log and the `limit` best results (best first). `raw` is the query as received, for its hash and the alerts."""
+    persons = dataset_persons(dataset)
+    candidates = registry_index().match(query, limit=CANDIDATES, threshold=threshold)
+    if candidates:
+        listed = {str(pk) for pk in persons.filter(pk__in=[int(r.id) for r in candidates]).values_list("pk", flat=True)}
+        candidates = [r for r in candidates if r.id in listed]
+    results = _fresh(query, candidates[: limit * 2], threshold)[:limit] if candidates else []
+    organisation = getattr(user, "organisation", None)
+    with transaction.atomic():
+        log = ScreeningLog.objects.create(
+            user=user if getattr(user, "pk", None) else None,
+            organisation=organisation,
+            channel=channel,
+            dataset=dataset,
+            query_hash=query_hash(raw),
+            context=context[:200],
+            results=len(results),
+            matches=sum(r.match for r in results),
+        )
+        raise_alerts(log, results, query=raw, context=context, raised_by=organisation)
+    return log, results
+
+
+def _note(alert: Alert, actor, text_of: Callable[..., str], *args) -> None:
+    """A line on the timeline of the alert's case (of the person when there is none), written once for every reader
+    in the site's default language; `data` keeps the alert and its status as codes."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = text_of(*args)
+    data = {"text": text, "alert": alert.pk, "status": alert.status}
+    timeline.record(EventKind.NOTE, case=alert.case, person=alert.person, actor=actor, **data)
+
+
+def _raised_text(alert: Alert) -> str:
+    text = _("Screening alert: %(partner)s screened a person matching at %(score).2f") % {
+        "partner": alert.raised_by or _("a screening"),
+        "score": alert.score,
+    }
+    return f"{text} ({alert.context})" if alert.context else text
+
+
+@transaction.atomic
+def raise_alerts(log: ScreeningLog, results: Iterable[Result], *, query: dict, context: str, raised_by) -> list[Alert]:
+    """One new alert per matched person of the log (results that are not a match raise none), attached to the
+    person's current case; each stands on the case's timeline."""
+    alerts = []
+    seen = set(Alert.objects.filter(log=log).values_list("person_id", flat=True))
+    for result in results:
+        person_id = int(result.id)
+        if not result.match or person_id in seen or not Person.objects.filter(pk=person_id).exists():
+            continue
+        seen.add(person_id)
+        alert = Alert.objects.create(
+            person_id=person_id,
+            case=current_case(person_id),
+            log=log,
+            raised_by=raised_by,
+            score=result.score,
+            explanations=result.explanations,
+            query=query,
+            context=context[:200],
+            status=AlertStatus.NEW,
+        )
+        _note(alert, log.user, _raised_text, alert)
+        alerts.append(alert)
+    return alerts
+
+
+def allowed_moves(alert: Alert) -> list[str]:
+    """The statuses the alert may go to next, in lifecycle order."""
+    return [s for s in AlertStatus.values if s in TRANSITIONS[alert.status]]
+
+
+def _moved_text(old: str, new: str, note: str) -> str:
+    text = _("Screening alert: “%(old)s” → “%(new)s”") % {"old": A(old).label, "new": A(new).label}
+    return f"{text}: {note}" if note else text
+
+
+def _move(alert: Alert, new: str, user, note: str) -> Alert:
+    """Change the alert's status if it may go there and nobody has changed it since the caller read it (the
+    version the caller holds); the row stays locked from the check to the save."""
+    with transaction.atomic():
+        current = Alert._base_manager.select_for_update().get(pk=alert.pk)
+        if current.version != alert.version:
+            raise RuleError(
+                _("Someone else handled this alert while you were looking at it (it is now “%(status)s”). Nothing "
+                  "was saved: look at it again.") % {"status": current.get_status_display()}
+            )  # fmt: skip
+        if new not in TRANSITIONS[current.status]:
+            labels = {"old": A(current.status).label, "new": A(new).label}
+            raise RuleError(_("An alert cannot go from “%(old)s” to “%(new)s”.") % labels)
+        old = current.status
+        current.status = new
+        current.handled_by = user
+        note = note.strip()
+        if note:
+            current.note = f"{current.note}\n\n{note}" if current.note else note
+        current.save()
+        _note(current, user, _moved_text, old, new, note)
+    for field in ("status", "handled_by", "note", "version", "updated"):
+        setattr(alert, field, getattr(current, field))
+    return alert
+
+
+def acknowledge(alert: Alert, user, note: str = "") -> Alert:
+    """An officer has seen the alert and is looking into it."""
+    return _move(alert, AlertStatus.ACKNOWLEDGED, user, note)
+
+
+def confirm(alert: Alert, user, note: str = "") -> Alert:
+    """The screened person is the listed one."""
+    return _move(alert, AlertStatus.CONFIRMED, user, note)
+
+
+def mark_false_positive(alert: Alert, user, note: str = "") -> Alert:
+    """The screened person is someone else."""
+    return _move(alert, AlertStatus.FALSE_POSITIVE, user, note)
