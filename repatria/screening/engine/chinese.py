@@ -22,6 +22,7 @@ __all__ = [
     "latin_tokens",
     "pinyin_parts",
     "pinyin_syllables",
+    "reads_otherwise_as_surname",
     "script_of",
     "simplify_name",
     "surname_pinyin",
@@ -242,6 +243,11 @@ def pinyin_syllables(name: str) -> list[str]:
     if not simplified:
         return []
     return [syllable for part in pinyin_parts(simplified) for syllable in part]
+
+
+def reads_otherwise_as_surname(char: str) -> bool:
+    """Whether the character has a reading of its own as a surname (曾 zeng, 单 shan)."""
+    return char in _SURNAME_PINYIN
 
 
 def is_han(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from .entity import Entity
 from .names import Name
-from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, score
+from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, result, weigh
 
 __all__ = ["Index"]
 
@@ -102,12 +102,12 @@ class Index:
 
     def match(self, query: Entity, limit: int = 10, threshold: float = DEFAULT_THRESHOLD) -> list[Result]:
         """The ``limit`` best-scoring listed persons, best first (ties by id), with ``match`` set at ``threshold``."""
-        prepared = prepare(query)
-        results = [score(prepared, self._listed[i], threshold) for i in self.candidates(prepared)]
-        results = [r for r in results if r.score >= MIN_SCORE]
-        results.sort(key=lambda r: (-r.score, r.id))
-        return results[:limit]
+        prepared, memo = prepare(query), {}
+        weighed = [weigh(prepared, self._listed[i], memo) for i in self.candidates(prepared)]
+        weighed = [w for w in weighed if w.total >= MIN_SCORE]
+        weighed.sort(key=lambda w: (-w.total, w.listed.entity.id))
+        return [result(w, threshold) for w in weighed[:limit]]
 
 
 def _keys(prepared: Prepared) -> set[str]:
-    return {key for name in prepared.names for key in name.index_keys()}
+    return {key for name in prepared.all_names for key in name.index_keys()}

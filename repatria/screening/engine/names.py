@@ -2,24 +2,25 @@
 
 A name becomes a sequence of *words*, each a sequence of *slots*: one slot per Chinese character or per syllable of
 a romanised Chinese name, one per other word. A slot holds its simplified character (if written in characters) and
-every Latin spelling it may have, so 楊秀珠, "Yang Xiuzhu", "Yang Hsiu-chu" and "YEUNG Sau Chu" all become three
-slots whose spellings meet. Run-together syllables are split ("xiuzhu" -> xiu, zhu); the order of the words is free
-(surname first or last). Pure Python: no Django imports.
+every Latin spelling it may have, each with the systems that spell it so: 楊秀珠, "Yang Xiuzhu", "Yang Hsiu-chu" and
+"YEUNG Sau Chu" all become three slots whose spellings meet. Run-together syllables are split ("xiuzhu" -> xiu,
+zhu). Pure Python: no Django imports.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
-from .chinese import compact_han, latin_tokens, pinyin_parts, script_of, split_surname
-from .romanise import char_spellings, is_syllable, spelling_system
+from .chinese import compact_han, latin_tokens, pinyin_parts, script_of
+from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, is_syllable
 
-__all__ = ["Name", "NameMatch", "compare_names", "prepare_name"]
+__all__ = ["Name", "compare_names", "prepare_name"]
 
 # A character that differs but sounds the same (杨秀珠 and 杨修竹) is likely another person: part credit only.
 HOMOPHONE = 0.6
@@ -28,13 +29,19 @@ HOMOPHONE = 0.6
 EXTRA_WORD = 0.05
 # Words not of Chinese syllables may differ by spelling ("Aleksandr", "Alexander"): counted by edit similarity.
 SPELLING_FLOOR = 0.75
+# The same syllables in another order (吴军华 / "Huajun Wu") are another name; surname first or last is the same.
+WRONG_ORDER = 0.5
+# A surname in one system and the given name in another ("Lin Liu" for 刘莲: pinyin, then Cantonese) is unusual.
+MIXED_SYSTEMS = 0.05
+_ANY_SYSTEM = -1
 
 
 @dataclass(frozen=True, slots=True)
 class Slot:
     han: str  # simplified character, "" for a name written in letters
     spellings: frozenset[str]
-    pinyin: str = ""  # the reading the spellings come from, for a character
+    systems: Mapping[str, int] = field(default_factory=dict)  # spelling -> system bits, for a character
+    surname: bool = False
 
     def index_keys(self) -> frozenset[str]:
         """What the index files the slot under: its character and spellings."""
@@ -54,41 +61,30 @@ class Name:
     text: str
     words: tuple[Word, ...]
     system: str
-
-    @property
-    def slots(self) -> tuple[Slot, ...]:
-        return tuple(slot for word in self.words for slot in word.slots)
+    slots: tuple[Slot, ...] = ()
+    word_starts: frozenset[int] = frozenset()  # slot positions where a word begins
 
     def index_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot.index_keys()}
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    score: float
-    query: str
-    listed: str
-    via: str  # see compare_names
-
-
 def _han_words(text: str) -> tuple[Word, ...]:
     simplified = compact_han(text)
-    surname, _given = split_surname(simplified)
-    parts = pinyin_parts(simplified)
-    chars = [c for c in simplified if not c.isspace() and not c.isascii()]
-    syllables = [s for part in parts for s in part]
-    if len(chars) != len(syllables):  # letters or symbols mixed in: read character by character
-        syllables = [s for c in chars for s in (pinyin_parts(c)[0] if pinyin_parts(c) else ("",))][: len(chars)]
-    sizes = [len(part) for part in parts] if sum(len(p) for p in parts) == len(chars) else [len(chars)]
-    slots = [
-        Slot(c, char_spellings(c, p, surname=i < len(surname)) if p else frozenset(), p)
-        for i, (c, p) in enumerate(zip(chars, syllables, strict=True))
-    ]
-    words, start = [], 0
-    for size in sizes:
-        words.append(Word(tuple(slots[start : start + size]), True))
-        start += size
-    return tuple(w for w in words if w.slots)
+    chars = [c for c in simplified if not c.isascii()]
+    parts = [part for part in pinyin_parts(simplified) if part]
+    if sum(len(part) for part in parts) != len(chars):  # letters or symbols mixed in: one word, char by char
+        parts = [tuple(p for c in chars for p in (pinyin_parts(c) or [("",)])[0][:1])]
+    words, position = [], 0
+    for number, part in enumerate(parts):
+        surname = number == 0 and len(parts) > 1
+        slots = []
+        for pinyin in part:
+            char = chars[position]
+            systems = char_spellings(char, pinyin, surname=surname) if pinyin else {}
+            slots.append(Slot(char, frozenset(systems), systems, surname))
+            position += 1
+        words.append(Word(tuple(slots), True))
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -122,25 +118,20 @@ def prepare_name(text: str) -> Name:
     """The comparable form of a name in any script; other scripts than Chinese and Latin are transliterated."""
     script = script_of(text)
     if script == "Han":
-        return Name(text, _han_words(text), "characters")
-    if script == "Latn":
-        return Name(text, _letter_words(text), "letters")
-    return Name(text, _letter_words(anyascii(text)), "transliterated")
+        words, system = _han_words(text), "characters"
+    elif script == "Latn":
+        words, system = _letter_words(text), "letters"
+    else:
+        words, system = _letter_words(anyascii(text)), "transliterated"
+    slots = tuple(slot for word in words for slot in word.slots)
+    starts, position = set(), 0
+    for word in words:
+        starts.add(position)
+        position += len(word.slots)
+    return Name(text, words, system, slots, frozenset(starts))
 
 
-def _slot_credit(a: Slot, b: Slot) -> tuple[float, str]:
-    if a.han and b.han:
-        if a.han == b.han:
-            return 1.0, "characters"
-        return (HOMOPHONE, "homophones") if a.spellings & b.spellings else (0.0, "")
-    shared = a.spellings & b.spellings
-    if not shared:
-        return 0.0, ""
-    if a.han or b.han:
-        han = a if a.han else b
-        return 1.0, spelling_system(han.han, han.pinyin, min(shared))
-    return 1.0, "letters"
-
+# ---- comparison ----------------------------------------------------------------------------------------------------
 
 # Letters that spell the same sound in the transliterations of one name (Aleksandr, Alexander; Dmitriy, Dmitry).
 _SOUNDS = (("x", "ks"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("kh", "h"))
@@ -155,11 +146,78 @@ def _sound(word: str) -> str:
 
 
 def _spelling_credit(a: Slot, b: Slot) -> float:
-    (x,), (y,) = tuple(a.spellings), tuple(b.spellings)
+    if a.han or b.han or len(a.spellings) != 1 or len(b.spellings) != 1:
+        return 0.0
+    (x,), (y,) = a.spellings, b.spellings
     if min(len(x), len(y)) < 4:
         return 0.0
     similarity = Levenshtein.normalized_similarity(_sound(x), _sound(y))
     return similarity if similarity >= SPELLING_FLOOR else 0.0
+
+
+def _slot_credit(a: Slot, b: Slot) -> tuple[float, int]:
+    """Credit for two slots, and the systems a character and a spelling agree by (``_ANY_SYSTEM`` otherwise)."""
+    if a.han and b.han:
+        if a.han == b.han:
+            return 1.0, _ANY_SYSTEM
+        return (HOMOPHONE, _ANY_SYSTEM) if not a.spellings.isdisjoint(b.spellings) else (0.0, 0)
+    shared = a.spellings & b.spellings
+    if not shared:
+        return 0.0, 0
+    if not (a.han or b.han):
+        return 1.0, _ANY_SYSTEM
+    han = a if a.han else b
+    bits = 0
+    for spelling in shared:
+        bits |= han.systems[spelling]
+    return 1.0, bits
+
+
+def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool]) -> tuple[int, float, int]:
+    """The unused query slot that best fits a listed slot: (position or -1, credit, systems)."""
+    best, best_i, best_bits = 0.0, -1, 0
+    for i, other in enumerate(q_slots):
+        if not used[i]:
+            credit, bits = _slot_credit(other, listed)
+            if credit > best:
+                best, best_i, best_bits = credit, i, bits
+                if credit == 1.0:
+                    return best_i, best, best_bits
+    if best_i < 0:
+        for i, other in enumerate(q_slots):
+            if not used[i]:
+                credit = _spelling_credit(other, listed)
+                if credit > best:
+                    best, best_i, best_bits = credit, i, _ANY_SYSTEM
+    return best_i, best, best_bits
+
+
+def _one_system(pairs: list[list]) -> int:
+    """Keep the given-name syllables of the system most of them agree by ("Chen Leili" is not 李丽珍 read partly in
+    Wade-Giles, partly in Cantonese); drop the others. Returns the system kept (0 if none was needed)."""
+    given = [pair for pair in pairs if pair[3] != _ANY_SYSTEM and not pair[4]]
+    if not given:
+        return 0
+    system = max((PINYIN, WADE_GILES, CANTONESE), key=lambda s: sum(1 for pair in given if pair[3] & s))
+    for pair in given:
+        if not pair[3] & system:
+            pair[2] = 0.0
+    return system
+
+
+def _in_order(pairs: list[list], query: Name, listed: Name) -> bool:
+    """Whether the query has the matched slots in the listed order, or with whole leading words (of both names)
+    moved to the end: "Xiuzhu Yang" is 杨秀珠, "Lianglei Wu" is not 梁磊武."""
+    positions = [pair[1] for pair in pairs]
+    drops = [k for k in range(1, len(positions)) if positions[k] < positions[k - 1]]
+    if not drops:
+        return True
+    if len(drops) > 1 or positions[-1] > positions[0]:
+        return False
+    k = drops[0]
+    query_end = positions[-1] + 1
+    query_boundary = query_end in query.word_starts or len(query.words) == 1
+    return pairs[k][0] in listed.word_starts and query_boundary
 
 
 def compare_names(query: Name, listed: Name) -> tuple[float, str]:
@@ -172,38 +230,39 @@ def compare_names(query: Name, listed: Name) -> tuple[float, str]:
     """
     q_slots = query.slots
     used = [False] * len(q_slots)
-    earned, via = 0.0, set()
-    l_matched: list[bool] = []
-    for slot in listed.slots:
-        best, best_i, best_via = 0.0, -1, ""
-        for i, other in enumerate(q_slots):
-            if used[i]:
-                continue
-            credit, how = _slot_credit(other, slot)
-            if credit > best:
-                best, best_i, best_via = credit, i, how
-                if credit == 1.0:
-                    break
-        if best_i < 0 and not slot.han:
-            for i, other in enumerate(q_slots):
-                if not used[i] and not other.han and len(other.spellings) == 1 and len(slot.spellings) == 1:
-                    credit = _spelling_credit(other, slot)
-                    if credit > best:
-                        best, best_i, best_via = credit, i, "spelling"
-        if best_i >= 0:
-            used[best_i] = True
-            earned += best
-            via.add(best_via)
-        l_matched.append(best_i >= 0)
-    if earned == 0.0:
+    pairs: list[list] = []  # [listed position, query position, credit, systems, surname]
+    for j, slot in enumerate(listed.slots):
+        i, credit, bits = _pair(slot, q_slots, used)
+        if i >= 0:
+            used[i] = True
+            pairs.append([j, i, credit, bits, slot.surname or q_slots[i].surname])
+    system = _one_system(pairs)
+    pairs = [pair for pair in pairs if pair[2] > 0]
+    earned = sum(pair[2] for pair in pairs)
+    if not earned:
         return 0.0, ""
+    if len(pairs) == len(listed.slots) == len(q_slots):
+        score = earned / len(pairs)
+    else:
+        score = _partial(pairs, earned, query, listed)
+    if not _in_order(pairs, query, listed):
+        score *= WRONG_ORDER
+    if system and any(pair[4] and pair[3] != _ANY_SYSTEM and not pair[3] & (system | CUSTOMARY) for pair in pairs):
+        score -= MIXED_SYSTEMS
+    return max(0.0, min(1.0, score)), _via(pairs, system, query, listed)
+
+
+def _partial(pairs: list[list], earned: float, query: Name, listed: Name) -> float:
+    l_matched = [False] * len(listed.slots)
+    q_matched = [False] * len(query.slots)
+    for pair in pairs:
+        l_matched[pair[0]] = q_matched[pair[1]] = True
     l_missing, l_extra = _unmatched(listed.words, l_matched)
-    q_missing, q_extra = _unmatched(query.words, used)
+    q_missing, q_extra = _unmatched(query.words, q_matched)
     if (l_missing or l_extra) and (q_missing or q_extra):  # both sides have a part the other lacks: no excuses
-        l_missing, q_missing = l_matched.count(False), used.count(False)
+        l_missing, q_missing = l_matched.count(False), q_matched.count(False)
         l_extra = q_extra = 0
-    score = earned / (sum(l_matched) + l_missing + q_missing) - EXTRA_WORD * (l_extra + q_extra)
-    return max(0.0, min(1.0, score)), _describe(via)
+    return earned / (len(pairs) + l_missing + q_missing) - EXTRA_WORD * (l_extra + q_extra)
 
 
 def _unmatched(words: tuple[Word, ...], matched: list[bool]) -> tuple[int, int]:
@@ -221,9 +280,13 @@ def _unmatched(words: tuple[Word, ...], matched: list[bool]) -> tuple[int, int]:
     return missing, extra
 
 
-# The least certain connection used names the whole match.
-_VIA_ORDER = ("homophones", "spelling", "customary", "cantonese", "wade-giles", "pinyin", "letters", "characters")
-
-
-def _describe(via: set[str]) -> str:
-    return next((how for how in _VIA_ORDER if how in via), "")
+def _via(pairs: list[list], system: int, query: Name, listed: Name) -> str:
+    """The least certain connection used names the whole match."""
+    if any(pair[2] < 1 for pair in pairs):
+        return "homophones" if query.system == listed.system == "characters" else "spelling"
+    if system:
+        return SYSTEM_NAMES[system]
+    bits = [pair[3] for pair in pairs if pair[3] != _ANY_SYSTEM]
+    if bits:  # only a surname was spelt: by its commonest system
+        return SYSTEM_NAMES[next(s for s in sorted(SYSTEM_NAMES) if bits[0] & s)]
+    return "characters" if "characters" in (query.system, listed.system) else "letters"

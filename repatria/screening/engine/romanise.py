@@ -12,7 +12,18 @@ import re
 
 import ToJyutping
 
-__all__ = ["cantonese_spellings", "char_spellings", "is_syllable", "spelling_system", "wade_giles"]
+from .chinese import reads_otherwise_as_surname
+
+__all__ = [
+    "CANTONESE",
+    "CUSTOMARY",
+    "PINYIN",
+    "SYSTEM_NAMES",
+    "WADE_GILES",
+    "char_spellings",
+    "is_syllable",
+    "wade_giles",
+]
 
 # ---- Wade-Giles, derived from the pinyin syllable -------------------------------------------------------------------
 
@@ -112,28 +123,28 @@ _SURNAME_EXTRA = {
 }  # fmt: skip
 
 
-def char_spellings(char: str, pinyin: str, *, surname: bool = False) -> frozenset[str]:
-    """Every Latin spelling of a (simplified) character read as ``pinyin``: pinyin with ü as "v", "u" and "yu"
-    (吕 lv, lu, lyu), Wade-Giles and Cantonese; a surname also gets all of its Cantonese readings and its
-    customary spellings."""
-    spellings = {pinyin, wade_giles(pinyin)}
-    if "v" in pinyin:
-        spellings.update((pinyin.replace("v", "u"), pinyin.replace("v", "yu")))
-    spellings.update(cantonese_spellings(char, every_reading=surname))
-    if surname:
-        spellings.update(_SURNAME_EXTRA.get(char, ()))
-    return frozenset(spellings)
+PINYIN, WADE_GILES, CANTONESE, CUSTOMARY = 1, 2, 4, 8  # bits: which systems spell a character so
+SYSTEM_NAMES = {PINYIN: "pinyin", WADE_GILES: "wade-giles", CANTONESE: "cantonese", CUSTOMARY: "customary"}
 
 
-def spelling_system(char: str, pinyin: str, spelling: str) -> str:
-    """Which system spells the character so: "pinyin", "wade-giles", "cantonese" or "customary"."""
-    if spelling in (pinyin, pinyin.replace("v", "u"), pinyin.replace("v", "yu")):
-        return "pinyin"
-    if spelling == wade_giles(pinyin):
-        return "wade-giles"
-    if spelling in cantonese_spellings(char, every_reading=True):
-        return "cantonese"
-    return "customary"
+@functools.lru_cache(maxsize=1 << 15)
+def char_spellings(char: str, pinyin: str, *, surname: bool = False) -> dict[str, int]:
+    """Every Latin spelling of a (simplified) character read as ``pinyin``, with the systems that give it: pinyin
+    with ü as "v", "u" and "yu" (吕 lv, lu, lyu), Wade-Giles and Cantonese. A surname also gets its customary
+    spellings, and, when it is read otherwise as a surname (单 Shan, 区 Au), all of its Cantonese readings."""
+    spellings: dict[str, int] = {}
+
+    def add(spelling: str, system: int) -> None:
+        spellings[spelling] = spellings.get(spelling, 0) | system
+
+    for variant in (pinyin, pinyin.replace("v", "u"), pinyin.replace("v", "yu")):
+        add(variant, PINYIN)
+    add(wade_giles(pinyin), WADE_GILES)
+    for spelling in cantonese_spellings(char, every_reading=surname and reads_otherwise_as_surname(char)):
+        add(spelling, CANTONESE)
+    for spelling in _SURNAME_EXTRA.get(char, ()) if surname else ():
+        add(spelling, CUSTOMARY)
+    return spellings
 
 
 @functools.cache

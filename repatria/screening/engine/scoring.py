@@ -13,7 +13,7 @@ from typing import Any
 from .entity import Entity
 from .names import Name, compare_names, prepare_name
 
-__all__ = ["DEFAULT_THRESHOLD", "Prepared", "Result", "prepare", "score"]
+__all__ = ["DEFAULT_THRESHOLD", "Evidence", "Prepared", "Result", "explain", "prepare", "result", "score", "weigh"]
 
 DEFAULT_THRESHOLD = 0.7
 # A name agreeing in full is worth NAME_WEIGHT; partial agreement is squared, so that one syllable in three
@@ -45,14 +45,24 @@ _VIA = {
 
 @dataclass(frozen=True)
 class Prepared:
-    """An entity with its names ready for comparison (done once per listed person)."""
+    """An entity with its names ready for comparison (done once per listed person). ``names`` leaves out the
+    romanisations of its names in characters (the passport's "YANG Xiuzhu" beside 杨秀珠), which add nothing to a
+    comparison; ``all_names`` keeps them."""
 
     entity: Entity
     names: tuple[Name, ...]
+    all_names: tuple[Name, ...]
 
 
 def prepare(entity: Entity) -> Prepared:
-    return Prepared(entity, tuple(prepare_name(name) for name in entity.names))
+    names = tuple(prepare_name(name) for name in entity.names)
+    han = [name for name in names if name.system == "characters"]
+    kept = tuple(
+        name
+        for name in names
+        if name.system == "characters" or not any(compare_names(name, h)[0] == 1.0 for h in han)
+    )
+    return Prepared(entity, kept, names)
 
 
 @dataclass
@@ -67,14 +77,17 @@ class Result:
         return {"id": self.id, "score": self.score, "match": self.match, "explanations": self.explanations}
 
 
-def _best_name(query: Prepared, listed: Prepared) -> tuple[float, str, str, str]:
+def _best_name(query: Prepared, listed: Prepared, memo: dict) -> tuple[float, str, str, str]:
     best = (0.0, "", "", "")
     for q in query.names:
         for name in listed.names:
-            similarity, via = compare_names(q, name)
-            if similarity > best[0]:
-                best = (similarity, via, q.text, name.text)
-                if similarity == 1.0 and via == "characters":
+            key = (id(q), id(name))  # names are shared objects (prepare_name is cached): many persons share one
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = compare_names(q, name)
+            if found[0] > best[0]:
+                best = (found[0], found[1], q.text, name.text)
+                if found[0] == 1.0 and found[1] == "characters":
                     return best
     return best
 
@@ -99,34 +112,67 @@ def _date_relation(query: tuple[str, ...], listed: tuple[str, ...]) -> str | Non
     return order[best]
 
 
-def score(query: Prepared, listed: Prepared, threshold: float = DEFAULT_THRESHOLD) -> Result:
-    """Score ``listed`` against ``query``; ``match`` when the score reaches ``threshold``."""
+@dataclass(slots=True)
+class Evidence:
+    """What one listed person has in common with the query, and the score it makes."""
+
+    listed: Prepared
+    total: float
+    name: tuple[float, str, str, str]  # similarity, how, query name, listed name
+    birth_date: str | None
+    gender_differs: bool
+    nationalities: set[str]
+    documents: set[str]
+
+
+def weigh(query: Prepared, listed: Prepared, memo: dict | None = None) -> Evidence:
+    """The evidence and score of ``listed`` against ``query`` (``memo`` keeps name comparisons across persons)."""
     q, e = query.entity, listed.entity
-    similarity, via, q_name, l_name = _best_name(query, listed)
-    total = NAME_WEIGHT * similarity * similarity
-    explanations: dict[str, dict[str, Any]] = {}
-    if similarity:
-        detail = f"{q_name} ≈ {l_name} {_VIA[via]}" if similarity < 1 or via != "letters" else f"{q_name} = {l_name}"
-        explanations["name"] = {"score": round(similarity, 3), "detail": detail, "code": via}
-    else:
-        explanations["name"] = {"score": 0.0, "detail": "names differ", "code": "differs"}
+    name = _best_name(query, listed, {} if memo is None else memo)
+    total = NAME_WEIGHT * name[0] * name[0]
     relation = _date_relation(q.birth_dates, e.birth_dates)
     if relation:
-        adjustment, detail = BIRTH_DATE[relation]
-        total += adjustment
-        explanations["birth_date"] = {"score": adjustment, "detail": detail, "code": relation}
-    if q.genders and e.genders and not set(q.genders) & set(e.genders):
+        total += BIRTH_DATE[relation][0]
+    gender_differs = bool(q.genders and e.genders and not set(q.genders) & set(e.genders))
+    if gender_differs:
         total += GENDER_DIFFERS
-        explanations["gender"] = {"score": GENDER_DIFFERS, "detail": "sex differs", "code": "differs"}
-    shared = set(q.nationalities) & set(e.nationalities)
+    shared = set(q.nationalities) & set(e.nationalities) if q.nationalities else set()
     if shared:
         total += NATIONALITY_SHARED
-        detail = "nationality agrees: " + ", ".join(sorted(shared))
-        explanations["nationality"] = {"score": NATIONALITY_SHARED, "detail": detail, "code": "agrees"}
-    documents = set(q.documents) & set(e.documents)
+    documents = set(q.documents) & set(e.documents) if q.documents else set()
     if documents:
-        total = max(total, DOCUMENT_FLOOR + 0.08 * similarity)
-        detail = "document number agrees: " + ", ".join(sorted(documents))
-        explanations["document"] = {"score": DOCUMENT_FLOOR, "detail": detail, "code": "agrees"}
+        total = max(total, DOCUMENT_FLOOR + 0.08 * name[0])
     total = round(max(0.0, min(1.0, total)), 4)
-    return Result(e.id, total, total >= threshold, explanations, e)
+    return Evidence(listed, total, name, relation, gender_differs, shared, documents)
+
+
+def explain(evidence: Evidence) -> dict[str, dict[str, Any]]:
+    """Per-feature explanations a person can read."""
+    similarity, via, q_name, l_name = evidence.name
+    if similarity:
+        detail = f"{q_name} = {l_name}" if similarity == 1 and via == "letters" else f"{q_name} ≈ {l_name} {_VIA[via]}"
+        explanations = {"name": {"score": round(similarity, 3), "detail": detail, "code": via}}
+    else:
+        explanations = {"name": {"score": 0.0, "detail": "names differ", "code": "differs"}}
+    if evidence.birth_date:
+        adjustment, detail = BIRTH_DATE[evidence.birth_date]
+        explanations["birth_date"] = {"score": adjustment, "detail": detail, "code": evidence.birth_date}
+    if evidence.gender_differs:
+        explanations["gender"] = {"score": GENDER_DIFFERS, "detail": "sex differs", "code": "differs"}
+    if evidence.nationalities:
+        detail = "nationality agrees: " + ", ".join(sorted(evidence.nationalities))
+        explanations["nationality"] = {"score": NATIONALITY_SHARED, "detail": detail, "code": "agrees"}
+    if evidence.documents:
+        detail = "document number agrees: " + ", ".join(sorted(evidence.documents))
+        explanations["document"] = {"score": DOCUMENT_FLOOR, "detail": detail, "code": "agrees"}
+    return explanations
+
+
+def result(evidence: Evidence, threshold: float = DEFAULT_THRESHOLD) -> Result:
+    entity = evidence.listed.entity
+    return Result(entity.id, evidence.total, evidence.total >= threshold, explain(evidence), entity)
+
+
+def score(query: Prepared, listed: Prepared, threshold: float = DEFAULT_THRESHOLD) -> Result:
+    """Score ``listed`` against ``query``; ``match`` when the score reaches ``threshold``."""
+    return result(weigh(query, listed), threshold)
