@@ -18,12 +18,12 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from .chinese import compact_han, latin_tokens, pinyin_parts, script_of
-from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, is_syllable
+from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, syllable_systems
 
 __all__ = ["Name", "compare_names", "prepare_name"]
 
 # A character that differs but sounds the same (杨秀珠 and 杨修竹) is likely another person: part credit only.
-HOMOPHONE = 0.6
+HOMOPHONE = 0.3
 # A word one side has and the other lacks that is not a Chinese syllable ("David" Zhang Wei): an adopted or middle
 # name, a small deduction rather than a missing part.
 EXTRA_WORD = 0.05
@@ -89,16 +89,26 @@ def _han_words(text: str) -> tuple[Word, ...]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _segment(token: str) -> tuple[str, ...] | None:
-    """The fewest Chinese syllables that spell the token ("xiuzhu" -> xiu, zhu), or None."""
-    if is_syllable(token):
-        return (token,)
-    best: tuple[str, ...] | None = None
+    """The Chinese syllables that spell the token ("xiuzhu" -> xiu, zhu), or None. Of the ways to cut it, the one
+    with the fewest syllables, then the fewest starting with a vowel inside the word (pinyin would have written
+    "xi'an"), then the most pinyin syllables: "sima" is si-ma, not the Cantonese sim-a."""
+    best = _cuts(token)
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cuts(token: str) -> tuple[tuple[int, int, int], tuple[str, ...]] | None:
+    systems = syllable_systems(token)
+    best = ((1, 0, 0 if systems & PINYIN else 1), (token,)) if systems else None
     for end in range(min(len(token) - 1, 6), 0, -1):
-        head = token[:end]
-        if is_syllable(head):
-            rest = _segment(token[end:])
-            if rest is not None and (best is None or len(rest) + 1 < len(best)):
-                best = (head, *rest)
+        head, rest = token[:end], _cuts(token[end:])
+        head_systems = syllable_systems(head)
+        if not head_systems or rest is None:
+            continue
+        (count, vowels, other), syllables = rest
+        cost = (count + 1, vowels + (syllables[0][0] in "aeiou"), other + (0 if head_systems & PINYIN else 1))
+        if best is None or cost < best[0]:
+            best = (cost, (head, *syllables))
     return best
 
 

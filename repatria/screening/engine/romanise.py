@@ -21,7 +21,7 @@ __all__ = [
     "SYSTEM_NAMES",
     "WADE_GILES",
     "char_spellings",
-    "is_syllable",
+    "syllable_systems",
     "wade_giles",
 ]
 
@@ -148,21 +148,23 @@ def char_spellings(char: str, pinyin: str, *, surname: bool = False) -> dict[str
 
 
 @functools.cache
-def _syllables() -> frozenset[str]:
-    """Every syllable of the three systems, from the readings of the common CJK characters."""
+def _syllables() -> dict[str, int]:
+    """Every syllable of the four systems, with the systems it belongs to, from the common CJK characters."""
     from pypinyin import Style, lazy_pinyin  # only here: the inventory is built once
 
     chars = [chr(code) for code in range(0x4E00, 0x9FA6)]
-    found: set[str] = set()
+    found: dict[str, int] = {}
     readings = lazy_pinyin(chars, style=Style.NORMAL, errors=lambda c: [""] * len(c))
     for char, pinyin in zip(chars, readings, strict=True):
         if pinyin.isascii() and pinyin.isalpha():
-            found.update(char_spellings(char, pinyin))
+            for spelling, systems in char_spellings(char, pinyin).items():
+                found[spelling] = found.get(spelling, 0) | systems
     for spellings in _SURNAME_EXTRA.values():
-        found.update(spellings)
-    return frozenset(s for s in found if s.isascii() and s.isalpha())
+        for spelling in spellings:
+            found[spelling] = found.get(spelling, 0) | CUSTOMARY
+    return found
 
 
-def is_syllable(token: str) -> bool:
-    """Whether the token is one syllable of Chinese in any of the systems above."""
-    return token in _syllables()
+def syllable_systems(token: str) -> int:
+    """The systems in which the token is one syllable of Chinese (0: none)."""
+    return _syllables().get(token, 0)

@@ -58,9 +58,7 @@ def prepare(entity: Entity) -> Prepared:
     names = tuple(prepare_name(name) for name in entity.names)
     han = [name for name in names if name.system == "characters"]
     kept = tuple(
-        name
-        for name in names
-        if name.system == "characters" or not any(compare_names(name, h)[0] == 1.0 for h in han)
+        name for name in names if name.system == "characters" or not any(compare_names(name, h)[0] == 1.0 for h in han)
     )
     return Prepared(entity, kept, names)
 
