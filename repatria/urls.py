@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("repatria.assets.urls")),
     path("", include("repatria.accounts.urls")),
     path("", include("repatria.audit.urls")),
+    path("screening/", include("repatria.screening.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("login/code/", account_views.otp_verify, name="otp_verify"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("api/", include("repatria.registry.api.urls")),
     path("api/", include("repatria.cases.api.urls")),
     path("api/", include("repatria.assets.api.urls")),
+    path("api/", include("repatria.screening.api.bulk_urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
