@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/", include("repatria.registry.api.urls")),
     path("api/", include("repatria.cases.api.urls")),
     path("api/", include("repatria.assets.api.urls")),
+    path("api/", include("repatria.screening.api.urls")),
     path("api/", include("repatria.screening.api.bulk_urls")),
 ]
 if settings.DEBUG:

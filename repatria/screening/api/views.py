@@ -1,0 +1,318 @@
+"""`POST /api/match/<dataset>`: partners screen persons against the registry, in the shape yente speaks.
+
+Only a partner's token with the `screening` scope may call it. Every query is logged (ScreeningLog) and each match
+raises an alert for the officers of the person's case. A result shows what a partner may see of a listed person
+(names, birth date, nationalities, red notice number and the office to call), nothing of the case itself.
+Refusals are in the caller's language: the language cookie, else the Accept-Language header, else Chinese.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation.trans_real import parse_accept_lang_header
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from repatria.accounts.models import ApiToken, Scope
+from repatria.cases.models import CasePerson, CaseStatus
+from repatria.core.api import ErrorSerializer
+from repatria.registry.models import NameKind, Person
+from repatria.screening import services
+from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
+from repatria.screening.models import Channel
+
+from .serializers import (
+    MAX_CONTEXT,
+    MAX_LIMIT,
+    MAX_QUERIES,
+    MatchRequestSerializer,
+    MatchResponseSerializer,
+)
+
+DEFAULT_LIMIT = 10
+MAX_VALUES = 50  # values per property of a query
+MAX_VALUE_LENGTH = 300  # characters per value
+
+
+class BadQuery(exceptions.ValidationError):
+    """400 with one clear sentence: `{"detail": "..."}`."""
+
+    def __init__(self, detail: str):
+        super().__init__()
+        self.detail = exceptions.ErrorDetail(detail, code="invalid")
+
+
+class PartnerToken(BasePermission):
+    """Only partners' systems screen, with their tokens: an officer's session is refused."""
+
+    message = gettext_lazy("Screening is for partners' systems: call it with a token that has the “screening” scope.")
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        return isinstance(request.auth, ApiToken)
+
+
+def caller_language(request) -> str | None:
+    """The language the caller asks for in Accept-Language, among the site's; None if none of them."""
+    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if code == "*":
+            continue
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
+
+
+# --- The engine's refusals, said again in the caller's language, by the field they name ----------------------
+
+_ENTITY_ERRORS: list[tuple[re.Pattern, Any]] = [
+    (re.compile(r"^an entity must be a JSON object$"), lambda m: _("an entity must be a JSON object")),
+    (
+        re.compile(r"^schema (?P<value>.*): only Person entities can be screened$"),
+        lambda m: _("schema “%(schema)s”: only Person entities can be screened") % {"schema": _unquote(m["value"])},
+    ),
+    (
+        re.compile(r"^properties must be an object of lists$"),
+        lambda m: _("“properties” must be an object of lists of strings"),
+    ),
+    (
+        re.compile(r"^a person needs at least one name"),
+        lambda m: _("a person needs at least one name (properties.name)"),
+    ),
+    (
+        re.compile(r"^birthDate (?P<value>.*): use YYYY, YYYY-MM or YYYY-MM-DD$"),
+        lambda m: _("birthDate “%(date)s”: write it as YYYY, YYYY-MM or YYYY-MM-DD") % {"date": _unquote(m["value"])},
+    ),
+    (
+        re.compile(r"^properties\.(?P<field>\w+) must be a list of strings$"),
+        lambda m: _("properties.%(field)s must be a list of strings") % {"field": m["field"]},
+    ),
+]
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
+
+
+def entity_error(error: EntityError) -> str:
+    """The engine's (English) refusal in the active language."""
+    message = str(error)
+    for pattern, say in _ENTITY_ERRORS:
+        found = pattern.match(message)
+        if found:
+            return say(found)
+    return _("the entity cannot be screened (%(detail)s)") % {"detail": message}
+
+
+# --- Reading the request --------------------------------------------------------------------------------------
+
+
+def _size_error(data: Any) -> str | None:
+    """Bounds the engine does not set: how many values a property has and how long each is."""
+    props = data.get("properties") if isinstance(data, dict) else None
+    for key, values in props.items() if isinstance(props, dict) else ():
+        values = [values] if isinstance(values, str) else values
+        if not isinstance(values, list):
+            continue
+        if len(values) > MAX_VALUES:
+            return _("properties.%(field)s may have at most %(max)d values") % {"field": key, "max": MAX_VALUES}
+        if any(isinstance(value, str) and len(value) > MAX_VALUE_LENGTH for value in values):
+            return _("properties.%(field)s: a value may have at most %(max)d characters") % {
+                "field": key,
+                "max": MAX_VALUE_LENGTH,
+            }
+    return None
+
+
+def _number(value: Any, *, integer: bool) -> float | int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = int(value) if integer else float(value)
+        except ValueError:
+            return None
+    if integer and isinstance(value, int):
+        return value
+    if not integer and isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def read_request(request: Request) -> tuple[dict[str, tuple[Entity, dict]], int, float, str]:
+    """The queries (entity and the raw dict, by key), limit, threshold and context; BadQuery for anything else."""
+    try:
+        body = request.data
+    except exceptions.ParseError:
+        raise BadQuery(_("The body is not valid JSON.")) from None
+    if not isinstance(body, dict):
+        raise BadQuery(_("The body must be a JSON object with “queries”."))
+    queries = body.get("queries")
+    if not isinstance(queries, dict) or not queries:
+        raise BadQuery(
+            _("Give the persons to screen in “queries”, by keys of your choosing: "
+              '{"queries": {"q1": {"schema": "Person", "properties": {"name": ["…"]}}}}.')
+        )  # fmt: skip
+    if len(queries) > MAX_QUERIES:
+        raise BadQuery(
+            _("At most %(max)d queries per request; this one has %(count)d.")
+            % {"max": MAX_QUERIES, "count": len(queries)}
+        )
+    raw_limit = body.get("limit", request.query_params.get("limit", DEFAULT_LIMIT))
+    limit = _number(raw_limit, integer=True)
+    if limit is None or not 1 <= limit <= MAX_LIMIT:
+        raise BadQuery(_("“limit” must be a whole number from 1 to %(max)d.") % {"max": MAX_LIMIT})
+    raw_threshold = body.get("threshold", request.query_params.get("threshold", DEFAULT_THRESHOLD))
+    threshold = _number(raw_threshold, integer=False)
+    if threshold is None or not 0 <= threshold <= 1:
+        raise BadQuery(_("“threshold” must be a number from 0 to 1."))
+    context = body.get("context", "")
+    if not isinstance(context, str) or len(context) > MAX_CONTEXT:
+        raise BadQuery(_("“context” must be text of at most %(max)d characters.") % {"max": MAX_CONTEXT})
+    entities = {}
+    for key, data in queries.items():
+        try:
+            error = _size_error(data)
+            entities[key] = (Entity.from_ftm(data, default_id=key), data)
+        except EntityError as refused:
+            error = error or entity_error(refused)
+        if error:
+            raise BadQuery(_("Query “%(key)s”: %(error)s.") % {"key": key, "error": error})
+    return entities, limit, threshold, context.strip()
+
+
+# --- The answer -----------------------------------------------------------------------------------------------
+
+
+def partner_view(person_ids: set[int]) -> dict[int, dict]:
+    """The properties a partner may see of each person (a few queries, whatever the number of persons)."""
+    persons = Person.objects.filter(pk__in=person_ids).prefetch_related("names", "nationalities")
+    memberships = (
+        CasePerson.objects.filter(person__in=person_ids)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .select_related("case__lead_organisation__country")
+        .order_by("-case__opened_on", "-case__pk")
+    )
+    office: dict[int, Any] = {}
+    for membership in memberships:
+        office.setdefault(membership.person_id, membership.case.lead_organisation)
+    shown = {}
+    for person in persons:
+        names, aliases = defaultdict(list), []
+        for name in person.names.all():
+            (aliases if name.kind in (NameKind.ALIAS, NameKind.PREVIOUS) else names[name.kind]).append(name.name)
+        organisation = office.get(person.pk)
+        contact = (
+            [{"name": organisation.name_zh, "nameEn": organisation.name_en, "country": organisation.country_id}]
+            if organisation
+            else []
+        )
+        shown[person.pk] = {
+            "caption": person.display_name,
+            "properties": {
+                "name": names[NameKind.PRIMARY] + names[NameKind.ROMANISATION],
+                "alias": aliases,
+                "birthDate": [person.birth_date] if person.birth_date else [],
+                "nationality": sorted(country.pk.lower() for country in person.nationalities.all()),
+                "redNoticeNumber": [person.red_notice_number] if person.red_notice_number else [],
+                "contactPoint": contact,
+            },
+        }
+    return shown
+
+
+def result_json(result: Result, shown: dict) -> dict:
+    return {
+        "id": result.id,
+        "caption": shown["caption"],
+        "schema": "Person",
+        "score": result.score,
+        "match": result.match,
+        "explanations": result.explanations,
+        "properties": shown["properties"],
+    }
+
+
+class MatchView(APIView):
+    """Screen persons against a dataset of the registry: `default` (persons of cases at large or located) or
+    `red-notices` (those of them with an INTERPOL red notice). Each query is logged, and each match raises an alert
+    for the officers of the person's case; `context` says what the screening is for and goes with the alerts."""
+
+    required_scopes = (Scope.SCREENING,)
+
+    def get_permissions(self) -> list[BasePermission]:
+        return [*super().get_permissions(), PartnerToken()]
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in dict(settings.LANGUAGES):
+            language = caller_language(request)
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request: Request, response: Response, *args, **kwargs) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Content-Language"] = translation.get_language()
+        response["Vary"] = "Accept-Language, Cookie"
+        return response
+
+    @extend_schema(
+        operation_id="match",
+        request=MatchRequestSerializer,
+        parameters=[
+            OpenApiParameter(
+                "dataset",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(services.DATASETS),
+                description="default: persons of cases at large or located; red-notices: those with a red notice.",
+            ),
+            OpenApiParameter("limit", OpenApiTypes.INT, description="Results per query, if the body does not say."),
+            OpenApiParameter(
+                "threshold", OpenApiTypes.FLOAT, description="The match threshold, if the body does not say."
+            ),
+        ],  # fmt: skip
+        responses={
+            200: MatchResponseSerializer,
+            400: ErrorSerializer,
+            401: ErrorSerializer,
+            403: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+    )
+    def post(self, request: Request, dataset: str) -> Response:
+        if dataset not in services.DATASETS:
+            raise exceptions.NotFound(str(services.UnknownDataset(dataset)))
+        queries, limit, threshold, context = read_request(request)
+        answers = {}
+        for key, (entity, raw) in queries.items():
+            _log, results = services.screen(
+                entity, raw, user=request.user, channel=Channel.API, dataset=dataset, context=context,
+                limit=limit, threshold=threshold,
+            )  # fmt: skip
+            answers[key] = (entity, results)
+        shown = partner_view({int(r.id) for _entity, results in answers.values() for r in results})
+        responses = {
+            key: {
+                "status": 200,
+                "results": [result_json(r, shown[int(r.id)]) for r in results if int(r.id) in shown],
+                "total": {"value": len(results), "relation": "eq"},
+                "query": entity.to_ftm(),
+            }
+            for key, (entity, results) in answers.items()
+        }
+        return Response({"responses": responses, "limit": limit})
