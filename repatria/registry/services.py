@@ -73,12 +73,48 @@ def change_person(person: Person, *, names: Iterable[tuple[str, str]] | None = N
     return person
 
 
+# Typed names longer than this are not given to the screening engine (the substring search still runs).
+ENGINE_MAX_LENGTH = 100
+# At most this many persons of one name are added from the engine (a very common name has more: the list then
+# shows the first of them by the substring search, and a longer name narrows it).
+ENGINE_MAX_HITS = 500
+
+
+def engine_matches(query: str) -> list[int]:
+    """The persons whose names the screening engine scores as a full match for the typed name: other characters
+    (楊/杨), pinyin, Wade-Giles, Cantonese and customary spellings; nobody for a surname alone."""
+    from repatria.screening.engine import Entity, compare
+    from repatria.screening.listing import registry_index
+
+    text = " ".join(query.split())
+    if len(text) < 2 or len(text) > ENGINE_MAX_LENGTH:
+        return []
+    typed = Entity(id="", names=(text,))
+    results = registry_index().match(typed, limit=ENGINE_MAX_HITS, threshold=1.0)
+    hits = [int(r.id) for r in results if r.explanations.get("name", {}).get("score", 0) >= 1.0]
+    if not hits:
+        return []
+    # The index may lag a save in another process by a second: each hit is confirmed against the names as stored.
+    names: dict[int, list[str]] = {}
+    for pk, name in PersonName.objects.filter(person__in=hits).values_list("person", "name"):
+        names.setdefault(pk, []).append(name)
+    return [
+        pk
+        for pk in hits
+        if pk in names and compare(typed, Entity(id=str(pk), names=tuple(names[pk]))).explanations["name"]["score"] >= 1
+    ]
+
+
 def search(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
-    """Persons any of whose names matches what was typed, in any script or romanisation."""
+    """Persons any of whose names matches what was typed, in any script or romanisation: a substring of their
+    search keys, or a full match of the screening engine (so YEUNG Sau Lan and Yang Hsiu-lan find 杨秀兰)."""
     keys = query_keys(query)
     if not keys:
         return queryset
     condition = Q()
     for key in keys:
         condition |= Q(search_text__contains=key)
+    found = engine_matches(query)
+    if found:
+        condition |= Q(pk__in=found)
     return queryset.filter(condition)

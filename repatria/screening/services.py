@@ -46,8 +46,6 @@ DATASETS = {
     "default": gettext_lazy("persons of cases at large or located"),
     "red-notices": gettext_lazy("of those, the red-notice subjects"),
 }
-# The index is asked for this many candidates before the dataset filter (scoring costs the same whatever the limit).
-CANDIDATES = 1000
 
 A = AlertStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -119,10 +117,15 @@ def screen(
     """Match one person against a dataset of the registry: log the query, raise an alert per match, and return the
     log and the `limit` best results (best first). `raw` is the query as received, for its hash and the alerts."""
     persons = dataset_persons(dataset)
-    candidates = registry_index().match(query, limit=CANDIDATES, threshold=threshold)
-    if candidates:
-        listed = {str(pk) for pk in persons.filter(pk__in=[int(r.id) for r in candidates]).values_list("pk", flat=True)}
-        candidates = [r for r in candidates if r.id in listed]
+    index, wanted = registry_index(), max(limit * 4, 20)
+    while True:  # most candidates are usually listed: ask for more only when the dataset filter left too few
+        candidates = index.match(query, limit=wanted, threshold=threshold)
+        ids = [int(r.id) for r in candidates]
+        listed = {str(pk) for pk in persons.filter(pk__in=ids).values_list("pk", flat=True)} if ids else set()
+        if len(listed) >= limit or len(candidates) < wanted:
+            break
+        wanted *= 4
+    candidates = [r for r in candidates if r.id in listed]
     results = _fresh(query, candidates[: limit * 2], threshold)[:limit] if candidates else []
     organisation = getattr(user, "organisation", None)
     with transaction.atomic():
