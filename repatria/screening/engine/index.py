@@ -1,9 +1,9 @@
 """The list, indexed so that a query is compared with a handful of candidates instead of every listed person.
 
 Each listed person is filed under every character and spelling of every slot of their names, and under their
-document numbers. A query's candidates are the persons filed under a spelling of each of its slots; when nobody has
-them all (an adopted first name, a misspelt word), those that have all but one. Entries are added, replaced and
-removed one by one as the registry changes.
+document numbers. A query's candidates are the persons filed under a spelling of each slot of each of its words;
+when nobody has them all (an adopted first name, a misspelt word), those that have all words but one. Entries are
+added, replaced and removed one by one as the registry changes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .entity import Entity
-from .names import Name
+from .names import Name, Word
 from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, result, weigh
 
 __all__ = ["Index"]
@@ -78,9 +78,12 @@ class Index:
             found.update(self._postings.get(key, ()))
         return frozenset(found)
 
+    def _word_postings(self, word: Word) -> frozenset[str]:
+        postings = sorted((self._slot_postings(slot.index_keys()) for slot in word.slots), key=len)
+        return postings[0].intersection(*postings[1:]) if postings else frozenset()
+
     def _name_candidates(self, name: Name) -> set[str]:
-        postings = [self._slot_postings(slot.index_keys()) for slot in name.slots]
-        postings = sorted((p for p in postings if p), key=len)
+        postings = sorted((p for p in map(self._word_postings, name.words) if p), key=len)
         if not postings:
             return set()
         found = set(postings[0]).intersection(*postings[1:])

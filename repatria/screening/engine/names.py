@@ -18,7 +18,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from .chinese import compact_han, latin_tokens, pinyin_parts, script_of
-from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, syllable_systems
+from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, jyutping, syllable_systems
 
 __all__ = ["Name", "compare_names", "prepare_name"]
 
@@ -42,10 +42,13 @@ class Slot:
     spellings: frozenset[str]
     systems: Mapping[str, int] = field(default_factory=dict)  # spelling -> system bits, for a character
     surname: bool = False
+    sound: str = ""  # the index key of a word that is not Chinese: its consonants, so that spellings meet
 
     def index_keys(self) -> frozenset[str]:
-        """What the index files the slot under: its character and spellings."""
-        return self.spellings | {self.han} if self.han else self.spellings
+        """What the index files the slot under: its character and spellings (or the sound of a foreign word)."""
+        if self.han:
+            return self.spellings | {self.han}
+        return self.spellings | {self.sound} if self.sound else self.spellings
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +77,14 @@ def _han_words(text: str) -> tuple[Word, ...]:
     parts = [part for part in pinyin_parts(simplified) if part]
     if sum(len(part) for part in parts) != len(chars):  # letters or symbols mixed in: one word, char by char
         parts = [tuple(p for c in chars for p in (pinyin_parts(c) or [("",)])[0][:1])]
+    cantonese = jyutping("".join(chars))
     words, position = [], 0
     for number, part in enumerate(parts):
         surname = number == 0 and len(parts) > 1
         slots = []
         for pinyin in part:
             char = chars[position]
-            systems = char_spellings(char, pinyin, surname=surname) if pinyin else {}
+            systems = char_spellings(char, pinyin, cantonese[position], surname=surname) if pinyin else {}
             slots.append(Slot(char, frozenset(systems), systems, surname))
             position += 1
         words.append(Word(tuple(slots), True))
@@ -90,10 +94,11 @@ def _han_words(text: str) -> tuple[Word, ...]:
 @functools.lru_cache(maxsize=1 << 16)
 def _segment(token: str) -> tuple[str, ...] | None:
     """The Chinese syllables that spell the token ("xiuzhu" -> xiu, zhu), or None. Of the ways to cut it, the one
-    with the fewest syllables, then the fewest starting with a vowel inside the word (pinyin would have written
-    "xi'an"), then the most pinyin syllables: "sima" is si-ma, not the Cantonese sim-a."""
+    with the fewest syllables, then the most pinyin syllables: "sima" is si-ma, not the Cantonese sim-a. A cut with
+    a syllable starting with a vowel inside the word is no Chinese name (pinyin would write "Xi'an"; "Juergen" is
+    not ju-er-gen)."""
     best = _cuts(token)
-    return best[1] if best else None
+    return best[1] if best and not best[0][1] else None
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -112,15 +117,24 @@ def _cuts(token: str) -> tuple[tuple[int, int, int], tuple[str, ...]] | None:
     return best
 
 
+# Words are separated by spaces and commas; hyphens and apostrophes also separate syllables ("Hsiu-chu", "Xi'an").
+_WORDS_RE = re.compile(r"[\s,;/]+")
+_SYLLABLE_BREAK_RE = re.compile("[-\u2010-\u2015'\u2018\u2019\u02bc]+")
+
+
+def _letter_word(word: str) -> Word | None:
+    pieces = [piece for part in _SYLLABLE_BREAK_RE.split(word) for piece in latin_tokens(part)]
+    if not pieces:
+        return None
+    syllables = [_segment(piece) if len(piece) <= 24 else None for piece in pieces]
+    if all(syllables):
+        return Word(tuple(Slot("", frozenset((s,))) for found in syllables for s in found), True)
+    joined = "".join(pieces)
+    return Word((Slot("", frozenset((joined,)), sound=_SOUND_KEY + _skeleton(joined)),), False)
+
+
 def _letter_words(text: str) -> tuple[Word, ...]:
-    words = []
-    for token in latin_tokens(text):
-        syllables = _segment(token) if len(token) <= 24 else None
-        if syllables:
-            words.append(Word(tuple(Slot("", frozenset((s,))) for s in syllables), True))
-        else:
-            words.append(Word((Slot("", frozenset((token,))),), False))
-    return tuple(words)
+    return tuple(word for raw in _WORDS_RE.split(text) if (word := _letter_word(raw)))
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -153,6 +167,17 @@ def _sound(word: str) -> str:
     for letters, sound in _SOUNDS:
         word = word.replace(letters, sound)
     return _DOUBLED.sub(r"\1", word)
+
+
+_SOUND_KEY = "~"  # sounds share the index with spellings; this keeps them apart
+_VOWELS_RE = re.compile("[aeiouy]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _skeleton(word: str) -> str:
+    """The first letter and the consonants of a word as it sounds: Alekseeva, Alexeeva -> alksv; Juergen, Jurgen."""
+    sound = _sound(word)
+    return sound[:1] + _DOUBLED.sub(r"\1", _VOWELS_RE.sub("", sound[1:]))
 
 
 def _spelling_credit(a: Slot, b: Slot) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+import opencc
 import ToJyutping
 
 from .chinese import reads_otherwise_as_surname
@@ -21,6 +22,7 @@ __all__ = [
     "SYSTEM_NAMES",
     "WADE_GILES",
     "char_spellings",
+    "jyutping",
     "syllable_systems",
     "wade_giles",
 ]
@@ -69,7 +71,7 @@ _HK_INITIALS = {
 _HK_FINALS = {
     "aa": ("a",), "aai": ("ai",), "aau": ("au",), "aam": ("am",), "aan": ("an",), "aang": ("ang",), "aap": ("ap",),
     "aat": ("at",), "aak": ("ak",), "ai": ("ai",), "au": ("au",), "am": ("am",), "an": ("an",), "ang": ("ang",),
-    "ap": ("ap",), "at": ("at",), "ak": ("ak",), "e": ("e",), "ei": ("ei", "ee"), "eng": ("eng",), "ek": ("ek",),
+    "ap": ("ap",), "at": ("at",), "ak": ("ak",), "e": ("e",), "ei": ("ei", "ee"), "eng": ("eng", "ing"), "ek": ("ek",),
     "i": ("i", "ee"), "iu": ("iu",), "im": ("im",), "in": ("in",), "ing": ("ing",), "ip": ("ip",), "it": ("it",),
     "ik": ("ik",), "o": ("o", "oh"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",), "ong": ("ong",),
     "ot": ("ot",), "ok": ("ok",), "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung",),
@@ -95,31 +97,46 @@ def _hk_spellings(jyutping: str) -> tuple[str, ...]:
     if not found or found.group(2) not in _HK_FINALS:
         return (toneless,)
     initial, final = found.groups()
-    if initial == "j" and final.startswith("y"):
-        initial = ""  # "jyut" is written "yuet", not "yyuet"
     return tuple(dict.fromkeys(i + f for i in _HK_INITIALS[initial] for f in _HK_FINALS[final]))
 
 
-@functools.lru_cache(maxsize=1 << 15)
-def cantonese_spellings(char: str, *, every_reading: bool = False) -> tuple[str, ...]:
-    """Hong Kong spellings of one character's Cantonese reading ("杨" -> "yeung"); with ``every_reading``, of all
-    its readings (surnames are often read in a way other than the everyday one: 曾 "Tsang")."""
+@functools.cache
+def _s2hk() -> opencc.OpenCC:
+    return opencc.OpenCC("s2hk")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def jyutping(name: str) -> tuple[str, ...]:
+    """The Cantonese reading (Jyutping) of each character of a name in simplified characters, "" where unknown.
+
+    Read through the Hong Kong traditional form, in context: a simplified character may also be a traditional one
+    of its own with another sound (达 is read as 達 daat6, not dai3; 胜 as 勝 sing3).
+    """
+    traditional = _s2hk().convert(name)
+    if len(traditional) != len(name):
+        traditional = name
+    return tuple(reading or "" for _char, reading in ToJyutping.get_jyutping_list(traditional))
+
+
+def cantonese_spellings(char: str, reading: str, *, every_reading: bool = False) -> tuple[str, ...]:
+    """Hong Kong spellings of a character's Cantonese ``reading`` ("joeng4" -> "yeung"); with ``every_reading``,
+    of all its readings too (surnames are often read otherwise: 单 sin6, "Shin", not daan1)."""
+    readings = [reading] if reading else []
     if every_reading:
-        readings = [r for _char, found in ToJyutping.get_jyutping_candidates(char) for r in found]
-    else:
-        readings = [r for _char, r in ToJyutping.get_jyutping_list(char) if r]
-    return tuple(dict.fromkeys(s for reading in readings for s in _hk_spellings(reading)))
+        traditional = _s2hk().convert(char)
+        readings += [r for _char, found in ToJyutping.get_jyutping_candidates(traditional) for r in found]
+    return tuple(dict.fromkeys(s for r in readings for s in _hk_spellings(r)))
 
 
 # Common surnames' spellings that follow neither system: Hokkien and Teochew in South-East Asia (林 Lim, 陈 Tan),
 # and habits of Hong Kong and Taiwan (李 Lee, 罗 Law, 胡 Woo).
 _SURNAME_EXTRA = {
     "李": ("lee",), "林": ("lim",), "陈": ("tan", "chen"), "黄": ("ng", "wee", "wong"), "王": ("ong",),
-    "吴": ("goh", "ng"), "郭": ("kwok", "koh"), "周": ("chow", "chou"), "刘": ("lau", "lao"), "罗": ("law",),
+    "吴": ("goh", "ng"), "郭": ("kwok", "koh"), "周": ("chow", "chou"), "刘": ("lau", "lao", "low"), "罗": ("law",),
     "胡": ("woo",), "徐": ("tsui", "chui", "hsu"), "许": ("hui", "koh"), "蔡": ("choi", "chua", "tsai"),
     "叶": ("yip", "yap", "yeh"), "余": ("yee", "yu"), "邓": ("tang",), "曾": ("tsang", "tseng"),
     "谢": ("tse", "seah"), "朱": ("chu", "choo"), "马": ("mah",), "潘": ("poon",), "袁": ("yuen",),
-    "郑": ("cheng", "tay"), "高": ("ko", "koh"),
+    "郑": ("cheng", "tay"), "高": ("ko", "koh"), "侯": ("how",), "卢": ("lo", "lou"), "伍": ("ng",),
 }  # fmt: skip
 
 
@@ -128,8 +145,9 @@ SYSTEM_NAMES = {PINYIN: "pinyin", WADE_GILES: "wade-giles", CANTONESE: "cantones
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def char_spellings(char: str, pinyin: str, *, surname: bool = False) -> dict[str, int]:
-    """Every Latin spelling of a (simplified) character read as ``pinyin``, with the systems that give it: pinyin
+def char_spellings(char: str, pinyin: str, cantonese: str, *, surname: bool = False) -> dict[str, int]:
+    """Every Latin spelling of a (simplified) character read as ``pinyin`` in Mandarin and ``cantonese`` (Jyutping)
+    in Cantonese, with the systems that give it: pinyin
     with ü as "v", "u" and "yu" (吕 lv, lu, lyu), Wade-Giles and Cantonese. A surname also gets its customary
     spellings, and, when it is read otherwise as a surname (单 Shan, 区 Au), all of its Cantonese readings."""
     spellings: dict[str, int] = {}
@@ -140,7 +158,7 @@ def char_spellings(char: str, pinyin: str, *, surname: bool = False) -> dict[str
     for variant in (pinyin, pinyin.replace("v", "u"), pinyin.replace("v", "yu")):
         add(variant, PINYIN)
     add(wade_giles(pinyin), WADE_GILES)
-    for spelling in cantonese_spellings(char, every_reading=surname and reads_otherwise_as_surname(char)):
+    for spelling in cantonese_spellings(char, cantonese, every_reading=surname and reads_otherwise_as_surname(char)):
         add(spelling, CANTONESE)
     for spelling in _SURNAME_EXTRA.get(char, ()) if surname else ():
         add(spelling, CUSTOMARY)
@@ -157,7 +175,7 @@ def _syllables() -> dict[str, int]:
     readings = lazy_pinyin(chars, style=Style.NORMAL, errors=lambda c: [""] * len(c))
     for char, pinyin in zip(chars, readings, strict=True):
         if pinyin.isascii() and pinyin.isalpha():
-            for spelling, systems in char_spellings(char, pinyin).items():
+            for spelling, systems in char_spellings(char, pinyin, jyutping(char)[0]).items():
                 found[spelling] = found.get(spelling, 0) | systems
     for spellings in _SURNAME_EXTRA.values():
         for spelling in spellings:
