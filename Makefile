@@ -6,7 +6,7 @@ export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
 APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql
 
-.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench fuzz clean
+.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-screening fuzz clean
 
 bootstrap: .venv/.installed messages
 
@@ -61,6 +61,19 @@ test: lint check-migrations test-sqlite test-postgres test-browser
 
 bench: bootstrap
 	scripts/with-postgres $(PY) bench/list_pages.py
+
+# The screening evaluation (issue 3): our engine, rapidfuzz and nomenklatura on 100,000 synthetic listed persons, in
+# a venv of its own (nomenklatura is for the benchmark only); the tables go to var/screening-eval.txt.
+BENCH_PY := .venv-bench/bin/python
+.venv-bench/.installed: bench/screening/requirements.txt constraints.txt
+	test -x $(BENCH_PY) || python3 -m venv .venv-bench
+	.venv-bench/bin/pip install -q --upgrade pip
+	.venv-bench/bin/pip install -q -c constraints.txt -r bench/screening/requirements.txt
+	touch $@
+
+bench-screening: .venv-bench/.installed
+	mkdir -p var
+	$(BENCH_PY) bench/screening/evaluate.py --report var/screening-eval.txt --failures var/screening-failures.txt
 
 # The long schemathesis run against the API's own schema (the suite runs a short one); FUZZ_EXAMPLES per operation.
 FUZZ_EXAMPLES ?= 300

@@ -377,12 +377,10 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         print("\n\n".join(peer_sections), flush=True)
-        for title, peer_results, extra in peers.run_all(data, sample, candidates=args.candidates):
-            peer_sections.append(kind_table(data, sample, peer_results, title))
-            peer_sections.append(negative_table(data, sample, peer_results))
-            if extra:
-                peer_sections.append(extra)
-            print("\n\n".join(peer_sections[-3:]), flush=True)
+        for title, peer_results in peers.run_all(data, sample, candidates=args.candidates):
+            new = [kind_table(data, sample, peer_results, title), negative_table(data, sample, peer_results)]
+            peer_sections.extend(new)
+            print("\n\n".join(new), flush=True)
         v2 = peers.LAST_TIMES.get("logic-v2")
         if v2:
             our_qps = len(queries) / wall

@@ -1,0 +1,134 @@
+"""The peers our engine is measured against, on the same data in the same run (the bench venv: make bench-screening).
+
+- rapidfuzz brute force: every query name against every listed name, romanised the plain way so that scripts can be
+  compared at all (characters through pypinyin, surname then the given name run together, "zhang weiguo"; other
+  scripts through anyascii), lowercased, words sorted (that is ``fuzz.token_sort_ratio``); a listed person scores
+  their best name. Flagged at RAPIDFUZZ_THRESHOLD. Birth dates and documents are not looked at.
+- nomenklatura's LogicV1 and LogicV2 (the matchers yente uses), scoring FollowTheMoney entities with names, birth
+  dates, sex, nationality and document numbers. They cannot scan 100,000 persons per query, so, as yente does with
+  its search index, each query gets candidates: the CANDIDATES best by the rapidfuzz score above, plus anybody with
+  the same document number. Only their scoring is timed. Flagged at NOMENKLATURA_THRESHOLD (yente's default).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+
+import dataset as ds
+import numpy as np
+from anyascii import anyascii
+from evaluate import Hit, Results
+from pypinyin import Style, lazy_pinyin
+from rapidfuzz import fuzz, process
+
+RAPIDFUZZ_THRESHOLD = 90
+NOMENKLATURA_THRESHOLD = 0.7
+CANDIDATES = 50
+LAST_TIMES: dict[str, float] = {}  # peer -> queries per second, of the last run
+
+_HAN = re.compile("[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def plain(name: str) -> str:
+    """The plain romanisation the brute force compares: words sorted, lowercase ASCII."""
+    if _HAN.search(name):
+        chars = [c for c in name if _HAN.match(c)]
+        syllables = lazy_pinyin("".join(chars), style=Style.NORMAL)
+        name = f"{syllables[0]} {''.join(syllables[1:])}" if syllables else ""
+    return " ".join(sorted(_WORD.findall(anyascii(name).lower())))
+
+
+def _document(number: str) -> str:
+    return re.sub(r"[\s\-./]", "", number).upper()
+
+
+class BruteForce:
+    def __init__(self, data: ds.Dataset) -> None:
+        self.owners: list[int] = []
+        choices: list[str] = []
+        for i, person in enumerate(data.persons):
+            for name in dict.fromkeys(plain(n) for n in person.names):
+                choices.append(name)
+                self.owners.append(i)
+        self.choices = choices
+        self.owner = np.array(self.owners)
+        self.persons = data.persons
+        self.documents: dict[str, list[int]] = {}
+        for i, person in enumerate(data.persons):
+            for number in (person.passport, person.id_number):
+                if number:
+                    self.documents.setdefault(_document(number), []).append(i)
+
+    def ranked(self, queries: Sequence[ds.Query], depth: int) -> Iterator[list[tuple[int, float]]]:
+        """For each query, up to ``depth`` (person index, best name score 0–100), best first."""
+        batch = 64
+        for start in range(0, len(queries), batch):
+            chunk = queries[start : start + batch]
+            names = [plain(q.names[0]) for q in chunk]
+            matrix = process.cdist(names, self.choices, scorer=fuzz.ratio, dtype=np.uint8, workers=1)
+            for row in matrix:
+                top = np.argpartition(row, -depth * 4)[-depth * 4 :]
+                top = top[np.argsort(-row[top], kind="stable")]
+                seen: dict[int, float] = {}
+                for choice in top:
+                    owner = self.owners[choice]
+                    if owner not in seen:
+                        seen[owner] = float(row[choice])
+                        if len(seen) == depth:
+                            break
+                yield list(seen.items())
+
+
+def run_all(data: ds.Dataset, sample: Sequence[ds.Query], candidates: int = CANDIDATES):
+    """(title, results) for each peer, on ``sample``."""
+    brute = BruteForce(data)
+    start = time.perf_counter()
+    ranked = list(brute.ranked(sample, candidates))
+    seconds = time.perf_counter() - start
+    LAST_TIMES["rapidfuzz"] = len(sample) / seconds
+    results: Results = {}
+    for query, found in zip(sample, ranked, strict=True):
+        results[query.id] = [
+            Hit(brute.persons[i].id, score / 100, score >= RAPIDFUZZ_THRESHOLD) for i, score in found[:10]
+        ]
+    yield (
+        f"rapidfuzz brute force (token_sort_ratio over {len(brute.choices):,} listed names, plain pypinyin/anyascii, "
+        f"flagged at {RAPIDFUZZ_THRESHOLD}; {len(sample) / seconds:,.1f} queries/s on one core):",
+        results,
+    )
+    from followthemoney import model
+    from nomenklatura.matching import LogicV1, LogicV2
+
+    queries = {q.id: model.get_proxy(q.to_ftm()) for q in sample}
+    pools: dict[str, list[int]] = {}
+    for query, found in zip(sample, ranked, strict=True):
+        pool = [i for i, _score in found]
+        for number in query.documents:
+            pool.extend(i for i in brute.documents.get(_document(number), []) if i not in pool)
+        pools[query.id] = pool
+    proxies = {i: model.get_proxy(data.persons[i].to_ftm()) for pool in pools.values() for i in pool}
+    for algorithm in (LogicV1, LogicV2):
+        config = algorithm.default_config()
+        first = next(iter(queries.values()))
+        algorithm.compare(first, next(iter(proxies.values())), config)  # loads its tables: not timed
+        results = {}
+        seconds = 0.0
+        for query in sample:
+            proxy = queries[query.id]
+            start = time.perf_counter()
+            scored = [(algorithm.compare(proxy, proxies[i], config).score, i) for i in pools[query.id]]
+            seconds += time.perf_counter() - start
+            scored.sort(key=lambda pair: (-pair[0], pair[1]))
+            results[query.id] = [
+                Hit(data.persons[i].id, score, score >= NOMENKLATURA_THRESHOLD) for score, i in scored[:10]
+            ]
+        qps = len(sample) / seconds
+        LAST_TIMES[algorithm.NAME] = qps
+        yield (
+            f"nomenklatura {algorithm.NAME} (scoring the {candidates} best rapidfuzz candidates and any with the same "
+            f"document number, flagged at {NOMENKLATURA_THRESHOLD}; {qps:,.1f} queries/s on one core, scoring only):",
+            results,
+        )
