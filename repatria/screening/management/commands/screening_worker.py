@@ -3,6 +3,7 @@
 import datetime
 import logging
 import signal
+import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -33,7 +34,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool, sleep: float, chunk_rows: int, **options) -> None:
         self.stopping = False
-        previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+        # Signals reach the main thread only (a test may run the worker in another).
+        main = threading.current_thread() is threading.main_thread()
+        previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)} if main else {}
         try:
             self._loop(once=once, sleep=sleep, chunk_rows=chunk_rows)
         finally:
