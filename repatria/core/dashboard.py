@@ -11,6 +11,7 @@ from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
 from repatria.core.views import OfficerRequiredMixin
+from repatria.screening.models import Alert, AlertStatus
 
 OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
 STALE_AFTER = datetime.timedelta(days=180)
@@ -43,6 +44,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
                 .distinct()
                 .count(),
                 "assets_frozen": Asset.objects.restrict(user).filter(stage=AssetStage.FROZEN).count(),
+                "new_alerts": Alert.objects.restrict(user).filter(status=AlertStatus.NEW).count(),
             },
             year=today.year,
             key_cases=open_cases.filter(supervision_level=SupervisionLevel.CENTRAL)

@@ -1,0 +1,21 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from repatria.core.forms import BootstrapMixin
+
+from .models import AlertStatus
+
+# The button an officer presses, by the status it moves the alert to.
+ACTIONS = {
+    AlertStatus.ACKNOWLEDGED: _("Acknowledge"),
+    AlertStatus.CONFIRMED: _("Confirm: it is this person"),
+    AlertStatus.FALSE_POSITIVE: _("False positive: someone else"),
+}
+
+
+class AlertActionForm(BootstrapMixin, forms.Form):
+    """Acknowledge, confirm or reject an alert, with a note; `version` is the alert as the officer saw it."""
+
+    status = forms.ChoiceField(choices=list(ACTIONS.items()))
+    note = forms.CharField(label=_("note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

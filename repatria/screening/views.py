@@ -1,0 +1,182 @@
+"""Screening pages: the alerts officers assess (list, detail, acknowledge / confirm / false positive) and the log
+of screening queries for auditors and central administrators."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from repatria.accounts.permissions import allows, reads_audit
+from repatria.core.services import RuleError
+from repatria.core.views import ObjectDetailView, ObjectListView, OfficerRequiredMixin
+from repatria.geo.models import Country
+
+from . import services
+from .engine import Entity, EntityError
+from .filtersets import AlertFilterSet, ScreeningLogFilterSet
+from .forms import ACTIONS, AlertActionForm
+from .models import Alert, AlertStatus, ScreeningLog
+from .tables import AlertTable, ScreeningLogTable
+
+# --- The engine's explanations, said in the reader's language by their codes ----------------------------------
+
+FEATURES = {
+    "name": gettext_lazy("name"),
+    "birth_date": gettext_lazy("date of birth"),
+    "gender": gettext_lazy("sex"),
+    "nationality": gettext_lazy("nationality"),
+    "document": gettext_lazy("document"),
+}
+NAME_CODES = {
+    "characters": gettext_lazy("the same name in Chinese characters (simplified or traditional)"),
+    "homophones": gettext_lazy("names that sound alike, written with other characters"),
+    "pinyin": gettext_lazy("the same name in pinyin"),
+    "wade-giles": gettext_lazy("the same name in Wade-Giles (as spelt in Taiwan)"),
+    "cantonese": gettext_lazy("the same name in Cantonese romanisation (as spelt in Hong Kong)"),
+    "customary": gettext_lazy("the same name in a customary spelling"),
+    "letters": gettext_lazy("the same letters"),
+    "spelling": gettext_lazy("a similar spelling"),
+    "differs": gettext_lazy("the names differ"),
+}
+BIRTH_DATE_CODES = {
+    "agrees": gettext_lazy("the birth dates agree"),
+    "month": gettext_lazy("the birth year and month agree"),
+    "year": gettext_lazy("the birth year agrees"),
+    "day_differs": gettext_lazy("the birth day differs"),
+    "month_differs": gettext_lazy("the birth month differs"),
+    "contradicts": gettext_lazy("the birth year differs"),
+}
+# The engine's detail of a name: "query ≈ listed <how>" or "query = listed" (English, see engine.scoring).
+_NAME_PAIR = re.compile(
+    r"^(?P<query>.+?) [≈=] (?P<listed>.+?)"
+    r"(?: (?:in characters|sounds alike, other characters|via [\w\- ]+|same letters|similar spelling))?$"
+)
+
+
+def _after_colon(detail: str) -> list[str]:
+    return [part.strip() for part in detail.partition(":")[2].split(",") if part.strip()]
+
+
+def explain(explanations: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each feature of a match as a row a person reads: the feature, what agreed or differed, and its weight."""
+    rows = []
+    for feature, item in explanations.items():
+        code, detail, weight = item.get("code", ""), str(item.get("detail", "")), item.get("score", 0)
+        row = {"feature": FEATURES.get(feature, feature), "weight": weight, "names": None, "similarity": None}
+        row["text"] = detail
+        if feature == "name":
+            row["text"] = NAME_CODES.get(code, detail)
+            pair = _NAME_PAIR.match(detail)
+            row["names"] = (pair["query"], pair["listed"]) if pair and code != "differs" else None
+            row["similarity"] = round(weight * 100)
+        elif feature == "birth_date":
+            row["text"] = BIRTH_DATE_CODES.get(code, detail)
+        elif feature == "gender" and code == "differs":
+            row["text"] = _("sex differs")
+        elif feature == "nationality" and code == "agrees":
+            countries = Country.objects.in_bulk([c.upper() for c in _after_colon(detail)])
+            names = [str(countries[c.upper()]) if c.upper() in countries else c for c in _after_colon(detail)]
+            row["text"] = _("nationality agrees: %(countries)s") % {"countries": ", ".join(names)}
+        elif feature == "document" and code == "agrees":
+            row["text"] = _("document number agrees: %(numbers)s") % {"numbers": ", ".join(_after_colon(detail))}
+        rows.append(row)
+    return rows
+
+
+def screened(query: dict) -> dict[str, list[str]] | None:
+    """The person as the partner sent them, field by field; None if the stored query cannot be read."""
+    try:
+        entity = Entity.from_ftm(query)
+    except EntityError:
+        return None
+    countries = Country.objects.in_bulk([code.upper() for code in entity.nationalities])
+    return {
+        "names": list(entity.names),
+        "birth_dates": list(entity.birth_dates),
+        "genders": [{"male": _("male"), "female": _("female")}.get(g, g) for g in entity.genders],
+        "nationalities": [str(countries.get(code.upper(), code)) for code in entity.nationalities],
+        "documents": list(entity.documents),
+    }
+
+
+# --- Alerts ---------------------------------------------------------------------------------------------------
+
+
+class AlertListView(ObjectListView):
+    """The alerts of the cases the user may see, newest first."""
+
+    table_class = AlertTable
+    filterset_class = AlertFilterSet
+    queryset = Alert.objects.select_related("person", "case", "raised_by", "handled_by")
+
+
+class AlertView(ObjectDetailView):
+    """One alert: who matched whom, why, for which partner and purpose; the officers of the case assess it."""
+
+    access_logged = True
+    queryset = Alert.objects.select_related(
+        "person", "case__lead_organisation", "case__province", "raised_by__country", "log", "handled_by"
+    )
+
+    def get_context_data(self, **kwargs):
+        alert = self.object
+        may_change = allows(self.request.user, alert, "change")
+        moves = services.allowed_moves(alert) if may_change else []
+        return super().get_context_data(
+            explanations=explain(alert.explanations),
+            screened=screened(alert.query),
+            person_names=self.visible(alert.person.names.all()),
+            form=AlertActionForm(initial={"version": alert.version}) if moves else None,
+            actions=[(status, ACTIONS[status]) for status in moves],
+            **kwargs,
+        )
+
+
+class AlertActionView(OfficerRequiredMixin, View):
+    """Acknowledge, confirm or reject an alert; a refusal (another officer was quicker, a move not allowed) says why."""
+
+    moves = {
+        AlertStatus.ACKNOWLEDGED: services.acknowledge,
+        AlertStatus.CONFIRMED: services.confirm,
+        AlertStatus.FALSE_POSITIVE: services.mark_false_positive,
+    }
+
+    def post(self, request, pk):
+        alert = get_object_or_404(Alert.objects.restrict(request.user, "change"), pk=pk)
+        form = AlertActionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved: %(errors)s") % {"errors": form.errors.as_text()})
+            return redirect("screening:alert", pk=alert.pk)
+        alert.version = form.cleaned_data["version"]  # as the officer saw it
+        try:
+            self.moves[form.cleaned_data["status"]](alert, request.user, form.cleaned_data["note"])
+        except RuleError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()})
+        return redirect("screening:alert", pk=alert.pk)
+
+
+# --- The log of screening queries -----------------------------------------------------------------------------
+
+
+class ScreeningLogListView(ObjectListView):
+    """Every screening query (who, when, through which channel, the hash of what, how many results and matches),
+    for auditors and central administrators."""
+
+    model = ScreeningLog
+    table_class = ScreeningLogTable
+    filterset_class = ScreeningLogFilterSet
+    queryset = ScreeningLog.objects.select_related("user", "organisation")
+
+    def allowed(self, user) -> bool:
+        return reads_audit(user)
+
+    def get_queryset(self):
+        return self.queryset.all()  # the role decides, as for the audit trail
