@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .entity import Entity
-from .names import Name, Word
+from .names import Name, Word, prepare_name
 from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, result, weigh
 
 __all__ = ["Index"]
@@ -30,6 +30,7 @@ class Index:
         self._listed: dict[str, Prepared] = {}
         self._postings: defaultdict[str, set[str]] = defaultdict(set)
         self._documents: defaultdict[str, set[str]] = defaultdict(set)
+        self._names: dict[str, Name] = {}  # one prepared Name per text: namesakes share it
         for entity in entities:
             self.add(entity)
 
@@ -45,13 +46,19 @@ class Index:
     def add(self, entity: Entity) -> None:
         """File the entity, replacing the one with the same id."""
         self.remove(entity.id)
-        prepared = prepare(entity)
+        prepared = prepare(entity, self._name)
         self._listed[entity.id] = prepared
         for key in _keys(prepared):
             self._postings[key].add(entity.id)
         for number in entity.documents:
             self._documents[number].add(entity.id)
         self._slot_postings.cache_clear()
+
+    def _name(self, text: str) -> Name:
+        name = self._names.get(text)
+        if name is None:
+            name = self._names[text] = prepare_name(text)
+        return name
 
     def remove(self, entity_id: str) -> None:
         prepared = self._listed.pop(entity_id, None)

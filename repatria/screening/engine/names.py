@@ -137,7 +137,7 @@ def _letter_words(text: str) -> tuple[Word, ...]:
     return tuple(word for raw in _WORDS_RE.split(text) if (word := _letter_word(raw)))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 12)  # queries repeat little; the index keeps its own names
 def prepare_name(text: str) -> Name:
     """The comparable form of a name in any script; other scripts than Chinese and Latin are transliterated."""
     script = script_of(text)
@@ -181,8 +181,7 @@ def _skeleton(word: str) -> str:
 
 
 def _spelling_credit(a: Slot, b: Slot) -> float:
-    if a.han or b.han or len(a.spellings) != 1 or len(b.spellings) != 1:
-        return 0.0
+    """Credit for two foreign words by how alike they sound."""
     (x,), (y,) = a.spellings, b.spellings
     if min(len(x), len(y)) < 4:
         return 0.0
@@ -196,16 +195,13 @@ def _slot_credit(a: Slot, b: Slot) -> tuple[float, int]:
         if a.han == b.han:
             return 1.0, _ANY_SYSTEM
         return (HOMOPHONE, _ANY_SYSTEM) if not a.spellings.isdisjoint(b.spellings) else (0.0, 0)
-    shared = a.spellings & b.spellings
-    if not shared:
-        return 0.0, 0
-    if not (a.han or b.han):
-        return 1.0, _ANY_SYSTEM
-    han = a if a.han else b
-    bits = 0
-    for spelling in shared:
-        bits |= han.systems[spelling]
-    return 1.0, bits
+    if a.han or b.han:
+        han, letters = (a, b) if a.han else (b, a)
+        bits = 0
+        for spelling in letters.spellings:
+            bits |= han.systems.get(spelling, 0)
+        return (1.0, bits) if bits else (0.0, 0)
+    return (1.0, _ANY_SYSTEM) if not a.spellings.isdisjoint(b.spellings) else (0.0, 0)
 
 
 def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool]) -> tuple[int, float, int]:
@@ -218,9 +214,9 @@ def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool]) -> tuple[in
                 best, best_i, best_bits = credit, i, bits
                 if credit == 1.0:
                     return best_i, best, best_bits
-    if best_i < 0:
+    if best_i < 0 and listed.sound:  # a foreign word: perhaps spelt otherwise
         for i, other in enumerate(q_slots):
-            if not used[i]:
+            if not used[i] and other.sound:
                 credit = _spelling_credit(other, listed)
                 if credit > best:
                     best, best_i, best_bits = credit, i, _ANY_SYSTEM

@@ -7,6 +7,7 @@ Every feature adds an explanation a person can read, in ``Result.explanations``:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,8 +55,9 @@ class Prepared:
     all_names: tuple[Name, ...]
 
 
-def prepare(entity: Entity) -> Prepared:
-    names = tuple(prepare_name(name) for name in entity.names)
+def prepare(entity: Entity, names: Callable[[str], Name] = prepare_name) -> Prepared:
+    """The entity with its names prepared by ``names`` (the index passes one that shares a name among namesakes)."""
+    names = tuple(map(names, entity.names))
     han = [name for name in names if name.system == "characters"]
     kept = tuple(
         name for name in names if name.system == "characters" or not any(compare_names(name, h)[0] == 1.0 for h in han)
@@ -79,7 +81,7 @@ def _best_name(query: Prepared, listed: Prepared, memo: dict) -> tuple[float, st
     best = (0.0, "", "", "")
     for q in query.names:
         for name in listed.names:
-            key = (id(q), id(name))  # names are shared objects (prepare_name is cached): many persons share one
+            key = (id(q), id(name))  # namesakes share one Name object in the index
             found = memo.get(key)
             if found is None:
                 found = memo[key] = compare_names(q, name)
