@@ -165,12 +165,12 @@ def hk_options(toneless: str) -> tuple[str, ...]:
 
 
 def hk_syllable(toneless: str, rng: random.Random | None = None) -> str:
-    """One Jyutping syllable as the Hong Kong government spells it; with ``rng``, one of the spellings met, the
-    commonest (the initial's and the final's first) most often."""
+    """One Jyutping syllable as the Hong Kong government spells it; with ``rng``, one of the spellings met: the
+    commonest (the initial's and the final's first) three times in four."""
     options = hk_options(toneless)
     if rng is None or len(options) == 1:
         return options[0]
-    return options[0] if rng.random() < 0.6 else rng.choice(options[1:])
+    return options[0] if rng.random() < 0.75 else rng.choice(options[1:])
 
 
 def cantonese_syllables(name: str, rng: random.Random | None = None) -> tuple[list[str], list[str]]:
