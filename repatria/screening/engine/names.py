@@ -29,10 +29,11 @@ HOMOPHONE = 0.3
 EXTRA_WORD = 0.05
 # Words not of Chinese syllables may differ by spelling ("Aleksandr", "Alexander"): counted by edit similarity.
 SPELLING_FLOOR = 0.75
+SAME_SKELETON = 0.85
 # The same syllables in another order (吴军华 / "Huajun Wu") are another name; surname first or last is the same.
 WRONG_ORDER = 0.5
 # A surname in one system and the given name in another ("Lin Liu" for 刘莲: pinyin, then Cantonese) is unusual.
-MIXED_SYSTEMS = 0.05
+MIXED_SYSTEMS = 0.1
 _ANY_SYSTEM = -1
 
 
@@ -66,9 +67,13 @@ class Name:
     system: str
     slots: tuple[Slot, ...] = ()
     word_starts: frozenset[int] = frozenset()  # slot positions where a word begins
+    # The same letters read as foreign words only, for comparing with a name in another script ("Minho" is not
+    # min-ho beside 김민호); None when that is how the name was read anyway.
+    plain: Name | None = None
 
     def index_keys(self) -> set[str]:
-        return {key for slot in self.slots for key in slot.index_keys()}
+        keys = {key for slot in self.slots for key in slot.index_keys()}
+        return keys | self.plain.index_keys() if self.plain else keys
 
 
 def _han_words(text: str) -> tuple[Word, ...]:
@@ -122,19 +127,56 @@ _WORDS_RE = re.compile(r"[\s,;/]+")
 _SYLLABLE_BREAK_RE = re.compile("[-\u2010-\u2015'\u2018\u2019\u02bc]+")
 
 
-def _letter_word(word: str) -> Word | None:
-    pieces = [piece for part in _SYLLABLE_BREAK_RE.split(word) for piece in latin_tokens(part)]
-    if not pieces:
-        return None
-    syllables = [_segment(piece) if len(piece) <= 24 else None for piece in pieces]
-    if all(syllables):
-        return Word(tuple(Slot("", frozenset((s,))) for found in syllables for s in found), True)
+def _foreign_word(pieces: list[str]) -> Word:
     joined = "".join(pieces)
     return Word((Slot("", frozenset((joined,)), sound=_SOUND_KEY + _skeleton(joined)),), False)
 
 
-def _letter_words(text: str) -> tuple[Word, ...]:
-    return tuple(word for raw in _WORDS_RE.split(text) if (word := _letter_word(raw)))
+def _letter_word(word: str, *, chinese: bool = True) -> Word | None:
+    pieces = [piece for part in _SYLLABLE_BREAK_RE.split(word) for piece in latin_tokens(part)]
+    if not pieces:
+        return None
+    syllables = [_segment(piece) if chinese and len(piece) <= 24 else None for piece in pieces]
+    if all(syllables):
+        return Word(tuple(Slot("", frozenset((s,))) for found in syllables for s in found), True)
+    return _foreign_word(pieces)
+
+
+def _letter_words(text: str, *, chinese: bool = True) -> tuple[Word, ...]:
+    return tuple(word for raw in _WORDS_RE.split(text) if (word := _letter_word(raw, chinese=chinese)))
+
+
+# Korean surnames as passports spell them (Revised Romanisation gives the first: 김 Gim, but passports say Kim).
+_KOREAN_SURNAMES = {
+    "김": "gim kim", "이": "i lee yi rhee", "박": "bak park pak", "최": "choe choi", "정": "jeong jung chung",
+    "강": "gang kang", "조": "jo cho", "윤": "yun yoon", "장": "jang chang", "임": "im lim rim", "한": "han",
+    "오": "o oh", "서": "seo suh", "신": "sin shin", "권": "gwon kwon", "황": "hwang", "안": "an ahn", "송": "song",
+    "류": "ryu yoo yu", "전": "jeon jun chun", "홍": "hong", "고": "go ko", "문": "mun moon", "양": "yang",
+    "손": "son sohn", "배": "bae", "백": "baek paik", "허": "heo huh", "유": "yu yoo", "남": "nam", "심": "sim shim",
+    "노": "no noh roh", "하": "ha", "곽": "gwak kwak", "성": "seong sung", "차": "cha", "주": "ju joo", "우": "u woo",
+    "구": "gu koo ku", "민": "min", "나": "na ra", "진": "jin chin", "지": "ji chi", "엄": "eom um", "변": "byeon byun",
+    "채": "chae", "원": "won", "천": "cheon chun", "방": "bang", "공": "gong kong", "현": "hyeon hyun", "함": "ham",
+}  # fmt: skip
+_HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+
+
+def _hangul_words(text: str) -> tuple[Word, ...]:
+    """A Korean name: the surname (first syllable) with its passport spellings, the given name as one word."""
+    syllables = [c for c in text if not c.isspace()]
+    surname = syllables[0]
+    spellings = frozenset(_KOREAN_SURNAMES.get(surname, anyascii(surname).lower()).split())
+    words = [Word((Slot("", spellings, sound=_SOUND_KEY + _skeleton(min(spellings))),), False)]
+    given = [anyascii(c).lower() for c in syllables[1:]]
+    return tuple(words + [_foreign_word(given)] if given else words)
+
+
+def _name(text: str, words: tuple[Word, ...], system: str, plain: Name | None = None) -> Name:
+    slots = tuple(slot for word in words for slot in word.slots)
+    starts, position = set(), 0
+    for word in words:
+        starts.add(position)
+        position += len(word.slots)
+    return Name(text, words, system, slots, frozenset(starts), plain)
 
 
 @functools.lru_cache(maxsize=1 << 12)  # queries repeat little; the index keeps its own names
@@ -142,30 +184,38 @@ def prepare_name(text: str) -> Name:
     """The comparable form of a name in any script; other scripts than Chinese and Latin are transliterated."""
     script = script_of(text)
     if script == "Han":
-        words, system = _han_words(text), "characters"
-    elif script == "Latn":
-        words, system = _letter_words(text), "letters"
-    else:
-        words, system = _letter_words(anyascii(text)), "transliterated"
-    slots = tuple(slot for word in words for slot in word.slots)
-    starts, position = set(), 0
-    for word in words:
-        starts.add(position)
-        position += len(word.slots)
-    return Name(text, words, system, slots, frozenset(starts))
+        return _name(text, _han_words(text), "characters")
+    if script == "Latn":
+        words = _letter_words(text)
+        plain = (
+            None if all(not w.chinese for w in words) else _name(text, _letter_words(text, chinese=False), "letters")
+        )
+        return _name(text, words, "letters", plain)
+    if _HANGUL_RE.search(text):
+        return _name(text, _hangul_words(text), "transliterated")
+    return _name(text, _letter_words(anyascii(text), chinese=False), "transliterated")
 
 
 # ---- comparison ----------------------------------------------------------------------------------------------------
 
 # Letters that spell the same sound in the transliterations of one name (Aleksandr, Alexander; Dmitriy, Dmitry).
-_SOUNDS = (("x", "ks"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("kh", "h"))
+# Greek (Giannis, Yannis; Konstantinou, Konstantinu), Russian (Fyodor, Fedor), Korean (Hyeon, Hyun), and the
+# passports' umlauts (Jürgen, Juergen; Sørensen, Soerensen) too.
+_SOUNDS = tuple(
+    (re.compile(pattern), sound)
+    for pattern, sound in (
+        (r"gi(?=[aeiou])", "y"), (r"(?<=[bdfklmnprstvz])yo", "e"), (r"x", "ks"), (r"ph", "f"), (r"th", "t"),
+        (r"ck", "k"), (r"[cq]", "k"), (r"kh", "h"), (r"ae", "a"), (r"oe", "o"), (r"ue", "u"),
+        (r"o[uy]|eo|eu|oo", "u"), (r"w", "v"), (r"y", "i"),
+    )
+)  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _sound(word: str) -> str:
-    for letters, sound in _SOUNDS:
-        word = word.replace(letters, sound)
+    for pattern, sound in _SOUNDS:
+        word = pattern.sub(sound, word)
     return _DOUBLED.sub(r"\1", word)
 
 
@@ -181,11 +231,17 @@ def _skeleton(word: str) -> str:
 
 
 def _spelling_credit(a: Slot, b: Slot) -> float:
-    """Credit for two foreign words by how alike they sound."""
-    (x,), (y,) = a.spellings, b.spellings
+    """Credit for two foreign words by how alike they sound (the best of their spellings)."""
+    return max(_word_credit(x, y) for x in a.spellings for y in b.spellings)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_credit(x: str, y: str) -> float:
     if min(len(x), len(y)) < 4:
         return 0.0
     similarity = Levenshtein.normalized_similarity(_sound(x), _sound(y))
+    if similarity < SAME_SKELETON and len(skeleton := _skeleton(x)) >= 3 and skeleton == _skeleton(y):
+        return SAME_SKELETON  # the same consonants in the same order: Fedor, Fyodor
     return similarity if similarity >= SPELLING_FLOOR else 0.0
 
 
@@ -204,10 +260,12 @@ def _slot_credit(a: Slot, b: Slot) -> tuple[float, int]:
     return (1.0, _ANY_SYSTEM) if not a.spellings.isdisjoint(b.spellings) else (0.0, 0)
 
 
-def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool]) -> tuple[int, float, int]:
-    """The unused query slot that best fits a listed slot: (position or -1, credit, systems)."""
+def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool], order: list[int]) -> tuple[int, float, int]:
+    """The unused query slot that best fits a listed slot, first found in ``order`` among equals:
+    (position or -1, credit, systems)."""
     best, best_i, best_bits = 0.0, -1, 0
-    for i, other in enumerate(q_slots):
+    for i in order:
+        other = q_slots[i]
         if not used[i]:
             credit, bits = _slot_credit(other, listed)
             if credit > best:
@@ -221,6 +279,21 @@ def _pair(listed: Slot, q_slots: tuple[Slot, ...], used: list[bool]) -> tuple[in
                 if credit > best:
                     best, best_i, best_bits = credit, i, _ANY_SYSTEM
     return best_i, best, best_bits
+
+
+def _pairs(query: Name, listed: Name, start: int = 0) -> list[list]:
+    """Each listed slot with its best query slot, trying the query's slots from ``start`` round to the end:
+    [listed position, query position, credit, systems, surname]."""
+    q_slots = query.slots
+    order = [*range(start, len(q_slots)), *range(start)]
+    used = [False] * len(q_slots)
+    pairs = []
+    for j, slot in enumerate(listed.slots):
+        i, credit, bits = _pair(slot, q_slots, used, order)
+        if i >= 0:
+            used[i] = True
+            pairs.append([j, i, credit, bits, slot.surname or q_slots[i].surname])
+    return pairs
 
 
 def _one_system(pairs: list[list]) -> int:
@@ -258,21 +331,26 @@ def compare_names(query: Name, listed: Name) -> tuple[float, str]:
 
     Each listed slot takes the best unused query slot. The score is the credit earned over the slots either side
     has, not counting whole words of non-Chinese syllables that only one side has (those cost ``EXTRA_WORD``).
+    Two names in letters are also compared as foreign words ("Soren", cut so-ren, and "Soeren").
     """
-    q_slots = query.slots
-    used = [False] * len(q_slots)
-    pairs: list[list] = []  # [listed position, query position, credit, systems, surname]
-    for j, slot in enumerate(listed.slots):
-        i, credit, bits = _pair(slot, q_slots, used)
-        if i >= 0:
-            used[i] = True
-            pairs.append([j, i, credit, bits, slot.surname or q_slots[i].surname])
+    if "transliterated" in (query.system, listed.system):  # foreign names: letters are compared as words
+        return _compare(query.plain or query, listed.plain or listed)
+    found = _compare(query, listed)
+    if found[0] < 1 and "characters" not in (query.system, listed.system) and (query.plain or listed.plain):
+        found = max(found, _compare(query.plain or query, listed.plain or listed))
+    return found
+
+
+def _compare(query: Name, listed: Name) -> tuple[float, str]:
+    pairs = _pairs(query, listed)
+    if not _in_order(pairs, query, listed) and len(query.words) > 1:  # 魏伟林 and "Wei-Lin Wei": the other "wei"
+        pairs = _pairs(query, listed, start=max(query.word_starts))
     system = _one_system(pairs)
     pairs = [pair for pair in pairs if pair[2] > 0]
     earned = sum(pair[2] for pair in pairs)
     if not earned:
         return 0.0, ""
-    if len(pairs) == len(listed.slots) == len(q_slots):
+    if len(pairs) == len(listed.slots) == len(query.slots):
         score = earned / len(pairs)
     else:
         score = _partial(pairs, earned, query, listed)
