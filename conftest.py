@@ -32,6 +32,16 @@ def _force_login_passes_two_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_registry_index():
+    """Each test's database starts afresh, and ids are reused: so does the screening index of the registry."""
+    from repatria.screening.listing import LISTING
+
+    LISTING.reset()
+    yield
+    LISTING.reset()
+
+
 @pytest.fixture
 def officer(django_user_model):
     from repatria.accounts.models import Role

@@ -12,6 +12,7 @@ NAV = [
     ("cases:return_list", "cases:return", _("Returns"), is_officer),
     ("assets:asset_list", "assets", _("Assets"), is_officer),
     ("screening:alert_list", "screening:alert", _("Alerts"), is_officer),
+    ("screening:bulk_job_list", "screening:bulk", _("Bulk screening"), is_officer),
     ("accounts:organisation_list", "accounts:organisation", _("Organisations"), is_officer),
     ("audit:auditentry_list", "audit", _("Audit trail"), reads_audit),
     ("screening:screeninglog_list", "screening:screeninglog", _("Screening log"), reads_audit),

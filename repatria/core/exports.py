@@ -21,7 +21,8 @@ class _Echo:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value) -> str:
+def spreadsheet_cell(value) -> str:
+    """A value as a spreadsheet cell that opens as text (a leading "=", "+" … gets an apostrophe)."""
     text = "" if value is None else str(value)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
@@ -29,7 +30,7 @@ def _cell(value) -> str:
 def _rows(table: Table):
     exclude = getattr(table.Meta, "exclude_from_export", ())
     for row in table.as_values(exclude_columns=exclude):
-        yield [_cell(value) for value in row]
+        yield [spreadsheet_cell(value) for value in row]
 
 
 def _csv_lines(table: Table):

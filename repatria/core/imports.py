@@ -41,8 +41,8 @@ Text = str | Promise
 MAX_ROWS = 50_000
 MAX_BYTES = 50 * 1024 * 1024
 _LIST_SEPARATOR = re.compile(r"[;；]")
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 
 # How the columns table describes common formats.
 DATE = gettext_lazy("date, YYYY-MM-DD")
@@ -81,9 +81,9 @@ def read_rows(uploaded_file) -> list[dict[str, str]]:
         raise ImportFileError(_("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // 2**20})
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
-    if data.startswith(_OLE_MAGIC) or name.endswith(".xls"):
+    if data.startswith(OLE_MAGIC) or name.endswith(".xls"):
         raise ImportFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    cells = _xlsx_cells(data) if data.startswith(_ZIP_MAGIC) or name.endswith(".xlsx") else _csv_cells(data)
+    cells = _xlsx_cells(data) if data.startswith(ZIP_MAGIC) or name.endswith(".xlsx") else _csv_cells(data)
     return _as_dicts(_trim(cells))
 
 
@@ -116,14 +116,14 @@ def _xlsx_cells(data: bytes) -> Iterable[list[str]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return [[_cell_text(value) for value in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+            return [[cell_text(value) for value in row] for row in book.worksheets[0].iter_rows(values_only=True)]
         finally:
             book.close()
     except Exception:  # openpyxl raises many kinds of exception on a damaged or foreign file
         raise _unreadable() from None
 
 
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A cell as the user typed it: 2015-04-03 for a date cell, 12 (not 12.0) for a whole number."""
     if value is None:
         return ""
@@ -390,7 +390,7 @@ class Row:
         return values
 
 
-def _header_key(header: str) -> str:
+def header_key(header: str) -> str:
     """Headers match whatever the case, spaces or a required-marker star: “Birth date*” is birth_date."""
     return re.sub(r"[\s\-]+", "_", header.strip().strip("*＊").strip()).casefold()
 
@@ -461,10 +461,10 @@ class Importer:
         return report
 
     def _match_headers(self, headers: list[str], report: ImportReport) -> bool:
-        spellings = {_header_key(h): key for key, column in self.columns.items() for h in column.headers(key)}
+        spellings = {header_key(h): key for key, column in self.columns.items() for h in column.headers(key)}
         self._headers = {}
         for header in headers:
-            key = spellings.get(_header_key(header))
+            key = spellings.get(header_key(header))
             if key is None:
                 report.ignored_columns.append(header)
             elif key in self._headers:

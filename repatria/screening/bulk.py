@@ -40,8 +40,8 @@ from django.utils.translation import gettext_lazy
 from repatria.accounts.models import Role
 from repatria.accounts.permissions import restrict
 from repatria.core.dates import parse_partial_date
-from repatria.core.exports import _cell as spreadsheet_safe
-from repatria.core.imports import _OLE_MAGIC, _ZIP_MAGIC, Column, ImportFileError, _cell_text, _header_key, split_list
+from repatria.core.exports import spreadsheet_cell
+from repatria.core.imports import OLE_MAGIC, ZIP_MAGIC, Column, ImportFileError, cell_text, header_key, split_list
 from repatria.registry.models import Person
 
 from . import services
@@ -86,7 +86,7 @@ COLUMNS: dict[str, Column] = {
     "id_number": Column("身份证号码", gettext_lazy("identity card number"), "", ("身份证号", "national_id")),
 }
 REQUIRED = "name"
-_SPELLINGS = {_header_key(h): key for key, column in COLUMNS.items() for h in column.headers(key)}
+_SPELLINGS = {header_key(h): key for key, column in COLUMNS.items() for h in column.headers(key)}
 _GENDERS = {"male": "male", "m": "male", "男": "male", "female": "female", "f": "female", "女": "female"}
 _NO_GENDER = {"", "unknown", "other", "u", "x", "未知", "不详"}
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -107,9 +107,9 @@ def _sniff(f: IO[bytes]) -> str:
     f.seek(0)
     if not head.strip():
         raise BulkFileError(_("The file is empty."))
-    if head.startswith(_OLE_MAGIC):
+    if head.startswith(OLE_MAGIC):
         raise BulkFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    if head.startswith(_ZIP_MAGIC):
+    if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if b"\x00" in head:
         raise _unreadable()
@@ -156,7 +156,7 @@ def _xlsx_records(f: IO[bytes]) -> Iterator[list[str]]:
                 return
             except Exception:
                 raise _unreadable() from None
-            yield [_cell_text(value) for value in row]
+            yield [cell_text(value) for value in row]
     finally:
         book.close()
 
@@ -205,7 +205,7 @@ def _match_header(header: list[str | None]) -> tuple[dict[str, int], list[str]]:
         text = (cell or "").lstrip("\ufeff").strip()
         if not text:
             continue
-        key = _SPELLINGS.get(_header_key(text))
+        key = _SPELLINGS.get(header_key(text))
         if key is None:
             ignored.append(text)
         elif key in columns:
@@ -437,7 +437,7 @@ class JobRunner:
             cells = line[:5]
             for hit in line[5:]:
                 cells += [hit.id, names.get(int(hit.id), ""), f"{hit.score:.3f}", _explain(hit.explanations)]
-            out.append([spreadsheet_safe(cell) for cell in cells])
+            out.append([spreadsheet_cell(cell) for cell in cells])
 
         def write(f: IO[str]) -> None:
             csv.writer(f).writerows(out)

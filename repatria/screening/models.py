@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import TimestampedModel, VersionedModel
@@ -77,6 +78,12 @@ class Alert(VersionedModel, TimestampedModel):
         ordering = ["-created", "-pk"]
         verbose_name = _("alert")
         verbose_name_plural = _("alerts")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.person}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("screening:alert", args=[self.pk])
 
 
 class JobStatus(models.TextChoices):

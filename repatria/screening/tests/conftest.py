@@ -11,13 +11,9 @@ from repatria.screening import listing
 
 
 @pytest.fixture(autouse=True)
-def _fresh_index(monkeypatch):
-    """Each test's database starts afresh (and ids are reused): so does the index, which catches up at every call
-    (commit hooks do not run inside a test's transaction)."""
+def _index_catches_up_at_every_call(monkeypatch):
+    """Commit hooks do not run inside a test's transaction: the index reads what changed at every call instead."""
     monkeypatch.setattr(listing, "REFRESH_SECONDS", 0.0)
-    listing.LISTING.reset()
-    yield
-    listing.LISTING.reset()
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 A small run of the issue's evaluation: 2,000 synthetic listed persons, 20 queries of each variant kind and 30 of
 each kind of hard negative, through our engine. recall@10 must reach 0.99 on every kind and precision at the default
-threshold 0.97 overall; the kinds the engine does not yet reach are listed in BELOW_TARGET (they xfail, and pass
-again once the engine is mended: then drop them from the list). The full run is `make bench-screening`.
+threshold 0.97 overall. The full run is `make bench-screening`.
 """
 
 import json
@@ -20,13 +19,6 @@ import name_tables  # noqa: E402
 
 LISTED, PER_KIND, NEGATIVES, SEED = 2000, 20, 30, 11
 RECALL_AT_10, PRECISION = 0.99, 0.97
-# Kinds under the target at this size with the engine as it is (see docs/BENCHMARKS.md, "Screening").
-BELOW_TARGET: dict[str, str] = {
-    "western_name": "a Western first name that spells Chinese syllables (Simon: si-mon, Annie: an-nie) is read as "
-    "part of the Chinese name, which then lacks two syllables",
-    "other_script": "Greek and Korean are transliterated letter by letter (anyascii: Οικονόμου -> Oikonomoy, 김민준 -> "
-    "GimMinJun), and a spelling variant (Dmitrii / Dmitriy) is not looked for once the exact spelling finds somebody",
-}
 
 
 def _dump(data: ds.Dataset) -> str:
@@ -62,9 +54,7 @@ def test_every_kind_is_asked_with_synthetic_names_only(small):
 
 
 @pytest.mark.parametrize("kind", list(ds.KINDS))
-def test_recall_at_10_reaches_the_target(small, kind, request):
-    if kind in BELOW_TARGET:
-        request.applymarker(pytest.mark.xfail(reason=BELOW_TARGET[kind], strict=False))
+def test_recall_at_10_reaches_the_target(small, kind):
     _data, rows, _overall = small
     assert rows[kind].recall10 >= RECALL_AT_10, f"{kind}: recall@10 {rows[kind].recall10:.3f}"
 
