@@ -74,6 +74,8 @@ def pinyin_tones(name: str) -> tuple[str, str]:
 def wade_giles_syllable(syllable: str) -> str:
     """Wade-Giles of a toneless pinyin syllable, without apostrophes or umlauts (as passports in Taiwan print it)."""
     spelled = convert_style(syllable, Style.WADEGILES, strict=False)
+    if syllable.endswith("ai") and spelled.endswith("ei"):
+        spelled = spelled[:-2] + "ai"  # pypinyin 0.55 writes 海 hai, 爱 ai, 来 lai as "hei", "ei", "lei"
     return spelled.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u")
 
 
