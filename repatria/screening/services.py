@@ -74,12 +74,12 @@ def query_hash(data: dict) -> str:
 
 def dataset_persons(dataset: str) -> QuerySet[Person]:
     """The persons a dataset lists: `default`, persons of a case at large or located; `red-notices`, those of them
-    with a red notice number. Raises UnknownDataset for any other name."""
+    with a red notice in force (a number, not withdrawn). Raises UnknownDataset for any other name."""
     if dataset not in DATASETS:
         raise UnknownDataset(dataset)
     persons = Person.objects.filter(case_memberships__case__status__in=OPEN_CASES)
     if dataset == "red-notices":
-        persons = persons.exclude(red_notice_number="")
+        persons = persons.exclude(red_notice_number="").filter(red_notice_withdrawn__isnull=True)
     return persons.distinct()
 
 

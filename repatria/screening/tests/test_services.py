@@ -96,6 +96,10 @@ def test_the_datasets_list_persons_of_open_cases_and_red_notice_subjects(case, p
     assert list(services.dataset_persons("red-notices")) == [person]
     _log, results = screen(officer, dataset="red-notices")
     assert [r.id for r in results] == [str(person.pk)]
+    person.red_notice_withdrawn = datetime.date(2020, 1, 1)
+    person.red_notice_issued = datetime.date(2016, 1, 1)
+    person.save()
+    assert not services.dataset_persons("red-notices").exists()  # a withdrawn notice lists nobody
 
     change_status(case=case, new=CaseStatus.CLOSED, actor=officer)
     assert not services.dataset_persons("default").exists()
