@@ -156,6 +156,7 @@ class EventKind(models.TextChoices):
     ASSET_STAGE = "asset_stage", _("asset stage changed")
     REQUEST_SENT = "request_sent", _("request sent")
     NOTE = "note", _("journal note")
+    SCREENING_ALERT = "screening_alert", _("screening alert")
 
 
 class Event(models.Model):

@@ -184,4 +184,24 @@ def describe(event: Event) -> str:
         }
     if kind == EventKind.NOTE:
         return d.get("text", "")
+    if kind == EventKind.SCREENING_ALERT:
+        return _screening_alert(d)
     return event.get_kind_display()
+
+
+def _screening_alert(d: dict) -> str:
+    from repatria.screening.models import AlertStatus
+
+    if "old" not in d:  # raised
+        text = _("Screening alert #%(alert)s: %(partner)s screened a person matching at %(score).2f") % {
+            "alert": d["alert"],
+            "partner": d.get("partner") or _("a screening"),
+            "score": d.get("score", 0),
+        }
+        return f"{text} ({d['context']})" if d.get("context") else text
+    text = _("Screening alert #%(alert)s: “%(old)s” → “%(new)s”") % {
+        "alert": d["alert"],
+        "old": _label(AlertStatus, d["old"]),
+        "new": _label(AlertStatus, d["status"]),
+    }
+    return f"{text}: {d['note']}" if d.get("note") else text

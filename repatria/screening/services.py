@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -143,21 +141,11 @@ def screen(
     return log, results
 
 
-def _note(alert: Alert, actor, text_of: Callable[..., str], *args) -> None:
-    """A line on the timeline of the alert's case (of the person when there is none), written once for every reader
-    in the site's default language; `data` keeps the alert and its status as codes."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = text_of(*args)
-    data = {"text": text, "alert": alert.pk, "status": alert.status}
-    timeline.record(EventKind.NOTE, case=alert.case, person=alert.person, actor=actor, **data)
-
-
-def _raised_text(alert: Alert) -> str:
-    text = _("Screening alert: %(partner)s screened a person matching at %(score).2f") % {
-        "partner": alert.raised_by or _("a screening"),
-        "score": alert.score,
-    }
-    return f"{text} ({alert.context})" if alert.context else text
+def _on_timeline(alert: Alert, actor, **data) -> None:
+    """A line on the timeline of the alert's case (of the person when there is none), in each reader's language."""
+    timeline.record(
+        EventKind.SCREENING_ALERT, case=alert.case, person=alert.person, actor=actor, alert=alert.pk, **data
+    )
 
 
 @transaction.atomic
@@ -182,7 +170,8 @@ def raise_alerts(log: ScreeningLog, results: Iterable[Result], *, query: dict, c
             context=context[:200],
             status=AlertStatus.NEW,
         )
-        _note(alert, log.user, _raised_text, alert)
+        partner = str(alert.raised_by) if alert.raised_by else ""
+        _on_timeline(alert, log.user, status=alert.status, partner=partner, score=alert.score, context=alert.context)
         alerts.append(alert)
     return alerts
 
@@ -190,11 +179,6 @@ def raise_alerts(log: ScreeningLog, results: Iterable[Result], *, query: dict, c
 def allowed_moves(alert: Alert) -> list[str]:
     """The statuses the alert may go to next, in lifecycle order."""
     return [s for s in AlertStatus.values if s in TRANSITIONS[alert.status]]
-
-
-def _moved_text(old: str, new: str, note: str) -> str:
-    text = _("Screening alert: “%(old)s” → “%(new)s”") % {"old": A(old).label, "new": A(new).label}
-    return f"{text}: {note}" if note else text
 
 
 def _move(alert: Alert, new: str, user, note: str) -> Alert:
@@ -217,7 +201,7 @@ def _move(alert: Alert, new: str, user, note: str) -> Alert:
         if note:
             current.note = f"{current.note}\n\n{note}" if current.note else note
         current.save()
-        _note(current, user, _moved_text, old, new, note)
+        _on_timeline(current, user, old=old, status=new, note=note)
     for field in ("status", "handled_by", "note", "version", "updated"):
         setattr(alert, field, getattr(current, field))
     return alert

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from repatria.audit.models import AuditEntry
 from repatria.cases import timeline
@@ -43,8 +44,10 @@ def test_a_match_is_logged_and_raises_an_alert_on_the_persons_case(case, person,
     assert (alert.person, alert.case, alert.log, alert.raised_by, alert.status) == (person, case, log, partner, "new")
     assert alert.query == QUERY and alert.context == "visa application, Vancouver"
     assert alert.explanations["birth_date"]["code"] == "month"
-    note = timeline.for_case(case).filter(kind=EventKind.NOTE).get()
-    assert note.data["alert"] == alert.pk and "Vancouver" in note.data["text"]
+    event = timeline.for_case(case).filter(kind=EventKind.SCREENING_ALERT).get()
+    assert event.data["alert"] == alert.pk and "Vancouver" in timeline.describe(event)
+    with translation.override("en"):
+        assert timeline.describe(event).startswith(f"Screening alert #{alert.pk}: 加拿大联络点")
     assert AuditEntry.objects.filter(object_type__model="alert", kind="create").count() == 1
 
 
@@ -159,9 +162,11 @@ def test_a_handled_alert_keeps_its_notes_is_audited_and_stands_on_the_case_timel
     assert alert.status == S.CONFIRMED and alert.note == "护照复印件已索取\n\n指纹比对一致"
     updates = AuditEntry.objects.filter(object_type__model="alert", kind="update", object_id=str(alert.pk))
     assert [e.after["status"] for e in updates.order_by("seq")] == ["acknowledged", "confirmed"]
-    notes = timeline.for_case(case).filter(kind=EventKind.NOTE).order_by("occurred_at", "pk")
-    assert [e.data["status"] for e in notes] == ["new", "acknowledged", "confirmed"]
-    assert "指纹比对一致" in notes.last().data["text"]
+    events = timeline.for_case(case).filter(kind=EventKind.SCREENING_ALERT).order_by("occurred_at", "pk")
+    assert [e.data["status"] for e in events] == ["new", "acknowledged", "confirmed"]
+    assert "指纹比对一致" in timeline.describe(events.last())
+    with translation.override("en"):
+        assert "“acknowledged” → “confirmed”" in timeline.describe(events.last())
 
 
 @pytest.mark.django_db
@@ -181,4 +186,4 @@ def test_an_alert_about_a_person_in_no_open_case_stands_on_the_persons_timeline(
     result = compare(Entity.from_ftm(QUERY), Entity(id=str(person.pk), names=("杨秀兰",)))
     [alert] = services.raise_alerts(log, [result], query=QUERY, context="", raised_by=None)
     assert alert.case is None
-    assert timeline.for_person(person).filter(kind=EventKind.NOTE, data__alert=alert.pk).exists()
+    assert timeline.for_person(person).filter(kind=EventKind.SCREENING_ALERT, data__alert=alert.pk).exists()
