@@ -23,6 +23,8 @@ __all__ = ["Index"]
 MIN_SCORE = 0.2
 # One-word fallbacks are tried only for words this rare (a surname alone is no lead).
 RARE = 500
+# So few candidates with every word that those lacking a foreign word (an adopted first name) are looked at too.
+FEW = 10
 
 
 class Index:
@@ -94,11 +96,13 @@ class Index:
         if not postings:
             return set()
         found = set(postings[0]).intersection(*postings[1:])
-        if found or len(postings) == 1:
-            return found
-        for subset in itertools.combinations(postings, len(postings) - 1):
-            if len(subset) > 1 or len(subset[0]) <= RARE:
-                found.update(subset[0].intersection(*subset[1:]))
+        if not found and len(postings) > 1:  # nobody has every word: those who have all but one
+            for subset in itertools.combinations(postings, len(postings) - 1):
+                if len(subset) > 1 or len(subset[0]) <= RARE:
+                    found.update(subset[0].intersection(*subset[1:]))
+        chinese = [self._word_postings(word) for word in name.words if word.chinese]
+        if len(found) < FEW and 0 < len(chinese) < len(name.words):  # without the adopted name ("Tony" Tian De)
+            found.update(min(chinese, key=len).intersection(*chinese))
         return found
 
     def candidates(self, query: Prepared) -> set[str]:

@@ -70,10 +70,12 @@ class Name:
     # The same letters read as foreign words only, for comparing with a name in another script ("Minho" is not
     # min-ho beside 김민호); None when that is how the name was read anyway.
     plain: Name | None = None
+    # Keys of the other reading of its letters (as foreign words, or as Chinese syllables), so that the index finds
+    # the name from a query read either way.
+    other_keys: frozenset[str] = frozenset()
 
     def index_keys(self) -> set[str]:
-        keys = {key for slot in self.slots for key in slot.index_keys()}
-        return keys | self.plain.index_keys() if self.plain else keys
+        return {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
 
 
 def _han_words(text: str) -> tuple[Word, ...]:
@@ -132,10 +134,26 @@ def _foreign_word(pieces: list[str]) -> Word:
     return Word((Slot("", frozenset((joined,)), sound=_SOUND_KEY + _skeleton(joined)),), False)
 
 
+# English first names Chinese people adopt that would otherwise be cut into syllables (Susan: su-san, Helen: he-le-n).
+WESTERN_GIVEN_NAMES = frozenset(
+    """aaron adam alan albert alex alice amanda amy andrew andy angela angel anna anne annie anthony ben benjamin
+    betty bill bob brian bruce carmen carol catherine cathy charles charlie cherry chris christina christine cindy
+    claire daniel danny david dennis diana edward elaine eric esther eva evelyn frank fred gary george grace hannah
+    harry helen henry ian irene jack jackie james jane janet jason jean jeff jennifer jenny jerry jessica jim jimmy
+    joe john johnny joseph joyce judy julia julie justin karen kate katherine kathy kelly ken kenneth kevin kitty
+    larry laura lawrence lily linda lisa louis lucy mandy margaret maria mark martin mary matthew michael michelle
+    mike nancy nicholas nicole oliver patrick paul peggy peter philip rachel raymond richard robert roger ronald rose
+    ruby sally sam samuel sandy sarah simon sophia stanley stella stephen steven sue susan sylvia terry thomas tim
+    timothy tina tom tommy tony vincent vivian wendy william winnie yvonne""".split()  # noqa: SIM905 (a word list)
+)
+
+
 def _letter_word(word: str, *, chinese: bool = True) -> Word | None:
     pieces = [piece for part in _SYLLABLE_BREAK_RE.split(word) for piece in latin_tokens(part)]
     if not pieces:
         return None
+    if len(pieces) == 1 and pieces[0] in WESTERN_GIVEN_NAMES:
+        chinese = False
     syllables = [_segment(piece) if chinese and len(piece) <= 24 else None for piece in pieces]
     if all(syllables):
         return Word(tuple(Slot("", frozenset((s,))) for found in syllables for s in found), True)
@@ -170,13 +188,13 @@ def _hangul_words(text: str) -> tuple[Word, ...]:
     return tuple(words + [_foreign_word(given)] if given else words)
 
 
-def _name(text: str, words: tuple[Word, ...], system: str, plain: Name | None = None) -> Name:
+def _name(text: str, words: tuple[Word, ...], system: str, plain: Name | None = None, other_keys=frozenset()) -> Name:
     slots = tuple(slot for word in words for slot in word.slots)
     starts, position = set(), 0
     for word in words:
         starts.add(position)
         position += len(word.slots)
-    return Name(text, words, system, slots, frozenset(starts), plain)
+    return Name(text, words, system, slots, frozenset(starts), plain, frozenset(other_keys))
 
 
 @functools.lru_cache(maxsize=1 << 12)  # queries repeat little; the index keeps its own names
@@ -187,13 +205,15 @@ def prepare_name(text: str) -> Name:
         return _name(text, _han_words(text), "characters")
     if script == "Latn":
         words = _letter_words(text)
-        plain = (
-            None if all(not w.chinese for w in words) else _name(text, _letter_words(text, chinese=False), "letters")
-        )
-        return _name(text, words, "letters", plain)
+        if all(not w.chinese for w in words):
+            return _name(text, words, "letters")
+        plain = _name(text, _letter_words(text, chinese=False), "letters")
+        return _name(text, words, "letters", plain, plain.index_keys())
     if _HANGUL_RE.search(text):
         return _name(text, _hangul_words(text), "transliterated")
-    return _name(text, _letter_words(anyascii(text), chinese=False), "transliterated")
+    letters = anyascii(text)
+    syllables = _name(letters, _letter_words(letters), "letters")  # as a query in letters may be read
+    return _name(text, _letter_words(letters, chinese=False), "transliterated", other_keys=syllables.index_keys())
 
 
 # ---- comparison ----------------------------------------------------------------------------------------------------

@@ -62,16 +62,18 @@ def wade_giles(pinyin: str) -> str:
 
 # ---- Hong Kong Cantonese, from Jyutping ----------------------------------------------------------------------------
 
-# The Hong Kong government's romanisation, with the spellings actually met on identity cards.
+# The Hong Kong government's romanisation, with the spellings actually met on identity cards (華 Wa or Wah, 周 Chau
+# or Chow, 新 San or Sun).
 _HK_INITIALS = {
     "b": ("p",), "p": ("p",), "m": ("m",), "f": ("f",), "d": ("t",), "t": ("t",), "n": ("n",), "l": ("l",),
     "g": ("k",), "k": ("k",), "ng": ("ng",), "h": ("h",), "gw": ("kw",), "kw": ("kw",), "w": ("w",),
     "z": ("ch", "ts"), "c": ("ch", "ts"), "s": ("s", "sh"), "j": ("y",), "": ("",),
 }  # fmt: skip
 _HK_FINALS = {
-    "aa": ("a",), "aai": ("ai",), "aau": ("au",), "aam": ("am",), "aan": ("an",), "aang": ("ang",), "aap": ("ap",),
-    "aat": ("at",), "aak": ("ak",), "ai": ("ai",), "au": ("au",), "am": ("am",), "an": ("an",), "ang": ("ang",),
-    "ap": ("ap",), "at": ("at",), "ak": ("ak",), "e": ("e",), "ei": ("ei", "ee"), "eng": ("eng", "ing"), "ek": ("ek",),
+    "aa": ("a", "ah"), "aai": ("ai",), "aau": ("au",), "aam": ("am",), "aan": ("an",), "aang": ("ang",), "aap": ("ap",),
+    "aat": ("at",), "aak": ("ak",), "ai": ("ai",), "au": ("au", "ow"), "am": ("am",), "an": ("an", "un"),
+    "ang": ("ang",), "ap": ("ap",), "at": ("at",), "ak": ("ak",), "e": ("e",), "ei": ("ei", "ee"),
+    "eng": ("eng", "ing"), "ek": ("ek",),
     "i": ("i", "ee"), "iu": ("iu",), "im": ("im",), "in": ("in",), "ing": ("ing",), "ip": ("ip",), "it": ("it",),
     "ik": ("ik",), "o": ("o", "oh"), "oi": ("oi", "oy"), "ou": ("o", "ou"), "on": ("on",), "ong": ("ong",),
     "ot": ("ot",), "ok": ("ok",), "u": ("u", "oo"), "ui": ("ui", "ooi"), "un": ("un", "oon"), "ung": ("ung",),
