@@ -9,13 +9,15 @@ added, replaced and removed one by one as the registry changes.
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .entity import Entity
-from .names import Name, Word, prepare_name
-from .scoring import DEFAULT_THRESHOLD, Prepared, Result, prepare, result, weigh
+from .names import GIVEN_KEY, SURNAME_KEY, Name, Slot, Word, prepare_name
+from .romanise import syllable_systems
+from .scoring import DEFAULT_THRESHOLD, Prepared, Result, bound, facts, prepare, result, weigh
 
 __all__ = ["Index"]
 
@@ -23,8 +25,6 @@ __all__ = ["Index"]
 MIN_SCORE = 0.2
 # One-word fallbacks are tried only for words this rare (a surname alone is no lead).
 RARE = 500
-# So few candidates with every word that those lacking a foreign word (an adopted first name) are looked at too.
-FEW = 10
 
 
 class Index:
@@ -88,22 +88,39 @@ class Index:
         return frozenset(found)
 
     def _word_postings(self, word: Word) -> frozenset[str]:
-        postings = sorted((self._slot_postings(slot.index_keys()) for slot in word.slots), key=len)
+        postings = sorted((self._slot_postings(slot.query_keys()) for slot in word.slots), key=len)
         return postings[0].intersection(*postings[1:]) if postings else frozenset()
 
-    def _name_candidates(self, name: Name) -> set[str]:
+    def _by_words(self, name: Name) -> set[str]:
+        """Persons filed under every word of the name; if nobody, under all words but one."""
         postings = sorted((p for p in map(self._word_postings, name.words) if p), key=len)
         if not postings:
             return set()
         found = set(postings[0]).intersection(*postings[1:])
-        if not found and len(postings) > 1:  # nobody has every word: those who have all but one
+        if not found and len(postings) > 1:
             for subset in itertools.combinations(postings, len(postings) - 1):
                 if len(subset) > 1 or len(subset[0]) <= RARE:
                     found.update(subset[0].intersection(*subset[1:]))
-        chinese = [self._word_postings(word) for word in name.words if word.chinese]
-        if len(found) < FEW and 0 < len(chinese) < len(name.words):  # without the adopted name ("Tony" Tian De)
-            found.update(min(chinese, key=len).intersection(*chinese))
         return found
+
+    def _as_chinese(self, name: Name) -> set[str]:
+        """Persons in characters whose surname and given name the syllables of a name in letters may spell: the
+        surname first or last, of one or two syllables. Other words (an adopted "David") are left out."""
+        syllables = [next(iter(slot.spellings)) for slot in name.slots if _is_syllable(slot)]
+        found: set[str] = set()
+        for size in (1, 2):
+            if len(syllables) <= size:
+                break
+            for surname, given in ((syllables[:size], syllables[size:]), (syllables[-size:], syllables[:-size])):
+                keys = [SURNAME_KEY + s for s in surname] + [GIVEN_KEY + s for s in given]
+                postings = sorted((self._slot_postings(frozenset((key,))) for key in keys), key=len)
+                found.update(postings[0].intersection(*postings[1:]))
+        return found
+
+    def _name_candidates(self, name: Name) -> set[str]:
+        if name.system == "characters":
+            return self._by_words(name)
+        return self._by_words(name) | self._as_chinese(name)
 
     def candidates(self, query: Prepared) -> set[str]:
         """Ids of the listed persons worth scoring against the query."""
@@ -117,11 +134,28 @@ class Index:
     def match(self, query: Entity, limit: int = 10, threshold: float = DEFAULT_THRESHOLD) -> list[Result]:
         """The ``limit`` best-scoring listed persons, best first (ties by id), with ``match`` set at ``threshold``."""
         prepared, memo = prepare(query), {}
-        weighed = [weigh(prepared, self._listed[i], memo) for i in self.candidates(prepared)]
-        weighed = [w for w in weighed if w.total >= MIN_SCORE]
+        hopeful = []  # candidates by the most they could score: most are ruled out before their names are compared
+        for entity_id in self.candidates(prepared):
+            listed = self._listed[entity_id]
+            known = facts(prepared.entity, listed.entity)
+            if (most := bound(prepared, listed, known)) >= MIN_SCORE:
+                hopeful.append((most, listed, known))
+        hopeful.sort(key=lambda h: (-h[0], h[1].entity.id))
+        weighed, best = [], []  # best: a heap of the ``limit`` highest scores so far
+        for most, listed, known in hopeful:
+            if len(best) == limit and most <= best[0]:  # ties go to the smaller id, already weighed
+                break
+            found = weigh(prepared, listed, memo, known)
+            if found.total >= MIN_SCORE:
+                weighed.append(found)
+                (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, found.total)
         weighed.sort(key=lambda w: (-w.total, w.listed.entity.id))
         return [result(w, threshold) for w in weighed[:limit]]
 
 
 def _keys(prepared: Prepared) -> set[str]:
-    return {key for name in prepared.all_names for key in name.index_keys()}
+    return {key for name in prepared.names for key in name.index_keys()}
+
+
+def _is_syllable(slot: Slot) -> bool:
+    return len(slot.spellings) == 1 and bool(syllable_systems(next(iter(slot.spellings))))

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from .chinese import compact_han, latin_tokens, pinyin_parts, script_of
 from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, jyutping, syllable_systems
 
-__all__ = ["Name", "compare_names", "prepare_name"]
+__all__ = ["Name", "compare_names", "prepare_name", "similarity_bound"]
 
 # A character that differs but sounds the same (杨秀珠 and 杨修竹) is likely another person: part credit only.
 HOMOPHONE = 0.3
@@ -46,10 +46,22 @@ class Slot:
     sound: str = ""  # the index key of a word that is not Chinese: its consonants, so that spellings meet
 
     def index_keys(self) -> frozenset[str]:
-        """What the index files the slot under: its character and spellings (or the sound of a foreign word)."""
+        """What the index files the slot under. A character: itself ("h:"), and each spelling as a surname ("s:") or
+        a given name ("g:"). A slot in letters: its spelling ("l:") and, for a foreign word, its sound."""
         if self.han:
-            return self.spellings | {self.han}
-        return self.spellings | {self.sound} if self.sound else self.spellings
+            part = SURNAME_KEY if self.surname else GIVEN_KEY
+            return frozenset({HAN_KEY + self.han, *(part + s for s in self.spellings)})
+        return self.letters_keys()
+
+    def letters_keys(self) -> frozenset[str]:
+        """The keys of names written in letters that this slot may meet."""
+        keys = {LETTERS_KEY + s for s in self.spellings}
+        return frozenset(keys | {self.sound} if self.sound else keys)
+
+    def query_keys(self) -> frozenset[str]:
+        """What a query's character looks for: the same character, or its spellings in a name written in letters.
+        (A query in letters is looked for as a surname and given name: see the index.)"""
+        return frozenset({HAN_KEY + self.han} | self.letters_keys()) if self.han else self.letters_keys()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,7 @@ class Name:
     # Keys of the other reading of its letters (as foreign words, or as Chinese syllables), so that the index finds
     # the name from a query read either way.
     other_keys: frozenset[str] = frozenset()
+    all_chinese: bool = False  # every word Chinese: none of them is excused as an adopted name
 
     def index_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
@@ -194,7 +207,8 @@ def _name(text: str, words: tuple[Word, ...], system: str, plain: Name | None = 
     for word in words:
         starts.add(position)
         position += len(word.slots)
-    return Name(text, words, system, slots, frozenset(starts), plain, frozenset(other_keys))
+    all_chinese = all(word.chinese for word in words)
+    return Name(text, words, system, slots, frozenset(starts), plain, frozenset(other_keys), all_chinese)
 
 
 @functools.lru_cache(maxsize=1 << 12)  # queries repeat little; the index keeps its own names
@@ -239,7 +253,8 @@ def _sound(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
-_SOUND_KEY = "~"  # sounds share the index with spellings; this keeps them apart
+_SOUND_KEY = "~"  # sounds share the index with spellings; these prefixes keep them apart
+HAN_KEY, LETTERS_KEY, SURNAME_KEY, GIVEN_KEY = "h:", "l:", "s:", "g:"
 _VOWELS_RE = re.compile("[aeiouy]+")
 
 
@@ -344,6 +359,15 @@ def _in_order(pairs: list[list], query: Name, listed: Name) -> bool:
     return pairs[k][0] in listed.word_starts and query_boundary
 
 
+def similarity_bound(query: Name, listed: Name) -> float:
+    """The most ``compare_names`` can give the two names, known from their sizes alone (it earns at most one per
+    slot the shorter has, over at least the slots the longer has)."""
+    if not (query.all_chinese and listed.all_chinese) or "transliterated" in (query.system, listed.system):
+        return 1.0
+    sizes = ((len(query.slots), len(listed.slots)), (len(query.words), len(listed.words)))  # cut, or as words
+    return max(min(pair) / max(*pair, 1) for pair in sizes)
+
+
 def compare_names(query: Name, listed: Name) -> tuple[float, str]:
     """Similarity in [0, 1] of two prepared names, and how they were connected: "characters", "homophones",
     "pinyin", "wade-giles", "cantonese", "customary" (a surname's usual spelling), "letters" or "spelling" (similar
@@ -357,11 +381,12 @@ def compare_names(query: Name, listed: Name) -> tuple[float, str]:
         return _compare(query.plain or query, listed.plain or listed)
     found = _compare(query, listed)
     if found[0] < 1 and "characters" not in (query.system, listed.system) and (query.plain or listed.plain):
-        found = max(found, _compare(query.plain or query, listed.plain or listed))
+        # Words read as Chinese were not cut alike; none is excused (no "Guo" dropped from "Zhang Wei Guo").
+        found = max(found, _compare(query.plain or query, listed.plain or listed, excuse=False))
     return found
 
 
-def _compare(query: Name, listed: Name) -> tuple[float, str]:
+def _compare(query: Name, listed: Name, *, excuse: bool = True) -> tuple[float, str]:
     pairs = _pairs(query, listed)
     if not _in_order(pairs, query, listed) and len(query.words) > 1:  # 魏伟林 and "Wei-Lin Wei": the other "wei"
         pairs = _pairs(query, listed, start=max(query.word_starts))
@@ -373,7 +398,7 @@ def _compare(query: Name, listed: Name) -> tuple[float, str]:
     if len(pairs) == len(listed.slots) == len(query.slots):
         score = earned / len(pairs)
     else:
-        score = _partial(pairs, earned, query, listed)
+        score = _partial(pairs, earned, query, listed, excuse)
     if not _in_order(pairs, query, listed):
         score *= WRONG_ORDER
     if system and any(pair[4] and pair[3] != _ANY_SYSTEM and not pair[3] & (system | CUSTOMARY) for pair in pairs):
@@ -381,28 +406,29 @@ def _compare(query: Name, listed: Name) -> tuple[float, str]:
     return max(0.0, min(1.0, score)), _via(pairs, system, query, listed)
 
 
-def _partial(pairs: list[list], earned: float, query: Name, listed: Name) -> float:
+def _partial(pairs: list[list], earned: float, query: Name, listed: Name, excuse: bool) -> float:
     l_matched = [False] * len(listed.slots)
     q_matched = [False] * len(query.slots)
     for pair in pairs:
         l_matched[pair[0]] = q_matched[pair[1]] = True
     l_missing, l_extra = _unmatched(listed.words, l_matched)
     q_missing, q_extra = _unmatched(query.words, q_matched)
-    if (l_missing or l_extra) and (q_missing or q_extra):  # both sides have a part the other lacks: no excuses
+    # Both sides have a part the other lacks: no excuses.
+    if not excuse or ((l_missing or l_extra) and (q_missing or q_extra)):
         l_missing, q_missing = l_matched.count(False), q_matched.count(False)
         l_extra = q_extra = 0
     return earned / (len(pairs) + l_missing + q_missing) - EXTRA_WORD * (l_extra + q_extra)
 
 
 def _unmatched(words: tuple[Word, ...], matched: list[bool]) -> tuple[int, int]:
-    """(slots missing, extra words excused) of one side: a whole unmatched word that is not a Chinese syllable is
-    excused, as an adopted or middle name."""
+    """(slots missing, extra words excused) of one side: a whole unmatched word that is not Chinese is excused, as an
+    adopted or middle name."""
     missing = extra = position = 0
     for word in words:
         flags = matched[position : position + len(word.slots)]
         position += len(word.slots)
         lacking = flags.count(False)
-        if lacking == len(flags) and not (len(flags) == 1 and word.chinese):
+        if lacking == len(flags) and not word.chinese:
             extra += 1
         else:
             missing += lacking

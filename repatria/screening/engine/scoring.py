@@ -12,9 +12,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entity import Entity
-from .names import Name, compare_names, prepare_name
+from .names import Name, compare_names, prepare_name, similarity_bound
 
-__all__ = ["DEFAULT_THRESHOLD", "Evidence", "Prepared", "Result", "explain", "prepare", "result", "score", "weigh"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Evidence",
+    "Facts",
+    "Prepared",
+    "Result",
+    "bound",
+    "explain",
+    "facts",
+    "prepare",
+    "result",
+    "score",
+    "weigh",
+]
 
 DEFAULT_THRESHOLD = 0.7
 # A name agreeing in full is worth NAME_WEIGHT; partial agreement is squared, so that one syllable in three
@@ -47,12 +60,11 @@ _VIA = {
 @dataclass(frozen=True)
 class Prepared:
     """An entity with its names ready for comparison (done once per listed person). ``names`` leaves out the
-    romanisations of its names in characters (the passport's "YANG Xiuzhu" beside 杨秀珠), which add nothing to a
-    comparison; ``all_names`` keeps them."""
+    romanisations of its names in characters (the passport's "YANG Xiuzhu" beside 杨秀珠): they add nothing to a
+    comparison, nor to the index, which files the characters under all their spellings."""
 
     entity: Entity
     names: tuple[Name, ...]
-    all_names: tuple[Name, ...]
 
 
 def prepare(entity: Entity, names: Callable[[str], Name] = prepare_name) -> Prepared:
@@ -62,7 +74,7 @@ def prepare(entity: Entity, names: Callable[[str], Name] = prepare_name) -> Prep
     kept = tuple(
         name for name in names if name.system == "characters" or not any(compare_names(name, h)[0] == 1.0 for h in han)
     )
-    return Prepared(entity, kept, names)
+    return Prepared(entity, kept)
 
 
 @dataclass
@@ -119,31 +131,48 @@ class Evidence:
     listed: Prepared
     total: float
     name: tuple[float, str, str, str]  # similarity, how, query name, listed name
+    known: Facts
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the query and a listed person have in common besides their names (cheap to read)."""
+
+    adjustment: float
     birth_date: str | None
     gender_differs: bool
     nationalities: set[str]
     documents: set[str]
 
 
-def weigh(query: Prepared, listed: Prepared, memo: dict | None = None) -> Evidence:
-    """The evidence and score of ``listed`` against ``query`` (``memo`` keeps name comparisons across persons)."""
-    q, e = query.entity, listed.entity
-    name = _best_name(query, listed, {} if memo is None else memo)
-    total = NAME_WEIGHT * name[0] * name[0]
+def facts(q: Entity, e: Entity) -> Facts:
     relation = _date_relation(q.birth_dates, e.birth_dates)
-    if relation:
-        total += BIRTH_DATE[relation][0]
+    adjustment = BIRTH_DATE[relation][0] if relation else 0.0
     gender_differs = bool(q.genders and e.genders and not set(q.genders) & set(e.genders))
-    if gender_differs:
-        total += GENDER_DIFFERS
     shared = set(q.nationalities) & set(e.nationalities) if q.nationalities else set()
-    if shared:
-        total += NATIONALITY_SHARED
+    adjustment += GENDER_DIFFERS * gender_differs + NATIONALITY_SHARED * bool(shared)
     documents = set(q.documents) & set(e.documents) if q.documents else set()
-    if documents:
-        total = max(total, DOCUMENT_FLOOR + 0.08 * name[0])
-    total = round(max(0.0, min(1.0, total)), 4)
-    return Evidence(listed, total, name, relation, gender_differs, shared, documents)
+    return Facts(adjustment, relation, gender_differs, shared, documents)
+
+
+def _total(similarity: float, known: Facts) -> float:
+    total = NAME_WEIGHT * similarity * similarity + known.adjustment
+    if known.documents:
+        total = max(total, DOCUMENT_FLOOR + 0.08 * similarity)
+    return round(max(0.0, min(1.0, total)), 4)
+
+
+def bound(query: Prepared, listed: Prepared, known: Facts) -> float:
+    """The most ``weigh`` can give, without comparing the names letter by letter."""
+    similarity = max((similarity_bound(q, name) for q in query.names for name in listed.names), default=0.0)
+    return _total(similarity, known)
+
+
+def weigh(query: Prepared, listed: Prepared, memo: dict | None = None, known: Facts | None = None) -> Evidence:
+    """The evidence and score of ``listed`` against ``query`` (``memo`` keeps name comparisons across persons)."""
+    known = known or facts(query.entity, listed.entity)
+    name = _best_name(query, listed, {} if memo is None else memo)
+    return Evidence(listed, _total(name[0], known), name, known)
 
 
 def explain(evidence: Evidence) -> dict[str, dict[str, Any]]:
@@ -154,16 +183,17 @@ def explain(evidence: Evidence) -> dict[str, dict[str, Any]]:
         explanations = {"name": {"score": round(similarity, 3), "detail": detail, "code": via}}
     else:
         explanations = {"name": {"score": 0.0, "detail": "names differ", "code": "differs"}}
-    if evidence.birth_date:
-        adjustment, detail = BIRTH_DATE[evidence.birth_date]
-        explanations["birth_date"] = {"score": adjustment, "detail": detail, "code": evidence.birth_date}
-    if evidence.gender_differs:
+    known = evidence.known
+    if known.birth_date:
+        adjustment, detail = BIRTH_DATE[known.birth_date]
+        explanations["birth_date"] = {"score": adjustment, "detail": detail, "code": known.birth_date}
+    if known.gender_differs:
         explanations["gender"] = {"score": GENDER_DIFFERS, "detail": "sex differs", "code": "differs"}
-    if evidence.nationalities:
-        detail = "nationality agrees: " + ", ".join(sorted(evidence.nationalities))
+    if known.nationalities:
+        detail = "nationality agrees: " + ", ".join(sorted(known.nationalities))
         explanations["nationality"] = {"score": NATIONALITY_SHARED, "detail": detail, "code": "agrees"}
-    if evidence.documents:
-        detail = "document number agrees: " + ", ".join(sorted(evidence.documents))
+    if known.documents:
+        detail = "document number agrees: " + ", ".join(sorted(known.documents))
         explanations["document"] = {"score": DOCUMENT_FLOOR, "detail": detail, "code": "agrees"}
     return explanations
 
