@@ -53,7 +53,10 @@ class Person(VersionedModel, TimestampedModel):
 
     class Meta:
         ordering = ["display_name", "pk"]
-        indexes = [models.Index(fields=["display_name", "id"], name="person_default_order")]
+        indexes = [
+            models.Index(fields=["display_name", "id"], name="person_default_order"),
+            models.Index(fields=["updated"], name="person_updated"),  # the screening index catches up by it
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         constraints = [

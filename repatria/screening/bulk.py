@@ -62,7 +62,6 @@ MAX_ROWS = 1_000_000
 MAX_BYTES = 512 * 1024 * 1024
 CHUNK_ROWS = 2000
 MAX_MATCHES = 3  # hits written per row, best first
-CANDIDATES = 1000  # results asked of the index per row, before those outside the dataset are dropped
 DEFAULT_DATASET = "default"
 SNIFF_BYTES = 1 << 20
 
@@ -426,8 +425,10 @@ class JobRunner:
             except (ValueError, EntityError) as error:
                 lines.append([row.number, row.cells.get("id", ""), row.cells.get("name", ""), str(error), ""])
                 continue
-            results = self.index.match(entity, limit=CANDIDATES, threshold=job.threshold)
-            hits = [r for r in results if r.match and r.id in self.listed][:MAX_MATCHES]
+            results = self.index.match(
+                entity, limit=MAX_MATCHES, threshold=job.threshold, allowed=self.listed.intersection
+            )
+            hits = [r for r in results if r.match]
             screened.append((row, query, results, hits))
             lines.append([row.number, row.cells.get("id", ""), row.cells["name"], "", len(hits), *hits])
         hit_ids = {int(hit.id) for *_x, hits in screened for hit in hits}

@@ -1,8 +1,8 @@
 """The registry as the engine's list: one in-process index of every person, kept in step with the database.
 
 Saves in this process update the index entry by entry (signals); changes made by other processes are picked up by
-:func:`registry_index` from the persons' ``updated`` time, at most once a second. The index covers everyone: what a
-user may see is decided afterwards, by the restricted queryset the results are read through.
+:func:`registry_index` from the persons' ``updated`` time (indexed), at most once a second. The index covers
+everyone: what a user may see is decided by the queryset the candidates are read through.
 """
 
 from __future__ import annotations
@@ -73,15 +73,12 @@ class _Listing:
             return self.index
 
     def _catch_up(self) -> None:
-        changed = Person.objects.all()
-        if self.seen is not None:
-            changed = changed.filter(updated__gte=self.seen)
+        # Persons deleted by another process stay until this one restarts: every caller reads its results through
+        # a queryset of the persons that exist, so they are never answered with.
+        changed = Person.objects.all() if self.seen is None else Person.objects.filter(updated__gte=self.seen)
         latest = changed.aggregate(latest=Max("updated"))["latest"]
-        self.refresh(changed.values_list("pk", flat=True))
-        if len(self.index) != Person.objects.count():  # deleted elsewhere
-            kept = {str(pk) for pk in Person.objects.values_list("pk", flat=True)}
-            for entity_id in {e.id for e in self.index} - kept:
-                self.index.remove(entity_id)
+        if latest is not None:
+            self.refresh(changed.values_list("pk", flat=True))
         self.seen = latest or self.seen
         self.checked = time.monotonic()
 

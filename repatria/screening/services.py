@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -93,6 +93,20 @@ def current_case(person: Person | int) -> Case | None:
     )
 
 
+def _within(persons: QuerySet[Person]) -> Callable[[set[str]], set[str]]:
+    """The engine's candidates that are among ``persons`` (and still exist), a query per thousand candidates."""
+
+    def allowed(ids: set[str]) -> set[str]:
+        ordered = sorted(ids, key=int)
+        kept: set[str] = set()
+        for start in range(0, len(ordered), 1000):
+            chunk = [int(i) for i in ordered[start : start + 1000]]
+            kept.update(str(pk) for pk in persons.filter(pk__in=chunk).values_list("pk", flat=True))
+        return kept
+
+    return allowed
+
+
 def _fresh(query: Entity, results: list[Result], threshold: float) -> list[Result]:
     """The results re-scored against the persons as stored now (the index may lag another process by a second)."""
     entities = {entity.id: entity for entity in person_entities(int(r.id) for r in results)}
@@ -115,16 +129,9 @@ def screen(
     """Match one person against a dataset of the registry: log the query, raise an alert per match, and return the
     log and the `limit` best results (best first). `raw` is the query as received, for its hash and the alerts."""
     persons = dataset_persons(dataset)
-    index, wanted = registry_index(), max(limit * 4, 20)
-    while True:  # most candidates are usually listed: ask for more only when the dataset filter left too few
-        candidates = index.match(query, limit=wanted, threshold=threshold)
-        ids = [int(r.id) for r in candidates]
-        listed = {str(pk) for pk in persons.filter(pk__in=ids).values_list("pk", flat=True)} if ids else set()
-        if len(listed) >= limit or len(candidates) < wanted:
-            break
-        wanted *= 4
-    candidates = [r for r in candidates if r.id in listed]
-    results = _fresh(query, candidates[: limit * 2], threshold)[:limit] if candidates else []
+    results = registry_index().match(query, limit=limit, threshold=threshold, allowed=_within(persons))
+    if any(r.match for r in results):  # an alert is raised: on the persons as stored now, not a second behind
+        results = _fresh(query, results, threshold)
     organisation = getattr(user, "organisation", None)
     with transaction.atomic():
         log = ScreeningLog.objects.create(

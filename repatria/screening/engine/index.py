@@ -12,7 +12,7 @@ import functools
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from .entity import Entity
 from .names import GIVEN_KEY, SURNAME_KEY, Name, Slot, Word, prepare_name
@@ -131,11 +131,21 @@ class Index:
             found |= self._documents.get(number, set())
         return found
 
-    def match(self, query: Entity, limit: int = 10, threshold: float = DEFAULT_THRESHOLD) -> list[Result]:
-        """The ``limit`` best-scoring listed persons, best first (ties by id), with ``match`` set at ``threshold``."""
+    def match(
+        self,
+        query: Entity,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
+        allowed: Callable[[set[str]], Collection[str]] | None = None,
+    ) -> list[Result]:
+        """The ``limit`` best-scoring listed persons, best first (ties by id), with ``match`` set at ``threshold``.
+        ``allowed`` keeps, of the candidates' ids, those the caller may be answered with (a dataset, a user's reach)."""
         prepared, memo = prepare(query), {}
+        candidates = self.candidates(prepared)
+        if allowed is not None and candidates:
+            candidates = allowed(candidates)
         hopeful = []  # candidates by the most they could score: most are ruled out before their names are compared
-        for entity_id in self.candidates(prepared):
+        for entity_id in candidates:
             listed = self._listed[entity_id]
             known = facts(prepared.entity, listed.entity)
             if (most := bound(prepared, listed, known)) >= MIN_SCORE:
