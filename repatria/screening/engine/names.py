@@ -86,6 +86,7 @@ class Name:
     # the name from a query read either way.
     other_keys: frozenset[str] = frozenset()
     all_chinese: bool = False  # every word Chinese: none of them is excused as an adopted name
+    written: frozenset[str] = frozenset()  # every character and spelling of its slots
 
     def index_keys(self) -> set[str]:
         return {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
@@ -208,7 +209,8 @@ def _name(text: str, words: tuple[Word, ...], system: str, plain: Name | None = 
         starts.add(position)
         position += len(word.slots)
     all_chinese = all(word.chinese for word in words)
-    return Name(text, words, system, slots, frozenset(starts), plain, frozenset(other_keys), all_chinese)
+    written = frozenset(x for slot in slots for x in (slot.han, *slot.spellings) if x)
+    return Name(text, words, system, slots, frozenset(starts), plain, frozenset(other_keys), all_chinese, written)
 
 
 @functools.lru_cache(maxsize=1 << 12)  # queries repeat little; the index keeps its own names
@@ -360,12 +362,21 @@ def _in_order(pairs: list[list], query: Name, listed: Name) -> bool:
 
 
 def similarity_bound(query: Name, listed: Name) -> float:
-    """The most ``compare_names`` can give the two names, known from their sizes alone (it earns at most one per
-    slot the shorter has, over at least the slots the longer has)."""
+    """The most ``compare_names`` can give the two names, cheaply: it earns at most one per query slot whose
+    character or a spelling the listed name has (a homophone less), over at least the slots the longer name has."""
     if not (query.all_chinese and listed.all_chinese) or "transliterated" in (query.system, listed.system):
         return 1.0
-    sizes = ((len(query.slots), len(listed.slots)), (len(query.words), len(listed.words)))  # cut, or as words
-    return max(min(pair) / max(*pair, 1) for pair in sizes)
+    written, by_character = listed.written, listed.system == "characters"
+    shared = 0.0
+    for slot in query.slots:
+        if slot.han and by_character and slot.han in written:
+            shared += 1.0
+        elif not slot.spellings.isdisjoint(written):
+            shared += HOMOPHONE if slot.han and by_character else 1.0
+    bound = shared / max(len(query.slots), len(listed.slots), 1)
+    if "characters" not in (query.system, listed.system):  # also compared as whole words
+        bound = max(bound, min(len(query.words), len(listed.words)) / max(len(query.words), len(listed.words), 1))
+    return bound
 
 
 def compare_names(query: Name, listed: Name) -> tuple[float, str]:
