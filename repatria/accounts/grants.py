@@ -9,6 +9,10 @@ Screening alerts follow their case like timeline events, and are loaded by a mig
 (`screening_grants`, accounts 0006), since the record type came after the first grants.
 """
 
+from collections.abc import Callable
+
+from django.db import migrations
+
 from .models import Role
 
 ALL_ACTIONS = ["view", "add", "change", "delete", "export"]
@@ -91,3 +95,25 @@ def screening_grants() -> list[dict]:
              "actions": ["view", "change", "export"], "constraints": alert_scope(scope)}
         )  # fmt: skip
     return grants
+
+
+def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
+    """The migration operation that loads these grants (and removes them when the migration is unapplied)."""
+
+    def load(apps, schema_editor):
+        content_type = apps.get_model("contenttypes", "ContentType")
+        object_permission = apps.get_model("accounts", "ObjectPermission")
+        for grant in grants():
+            permission = object_permission.objects.create(
+                name=grant["name"], roles=[str(r) for r in grant["roles"]], actions=grant["actions"],
+                constraints=grant["constraints"],
+            )  # fmt: skip
+            for label in grant["types"]:
+                app_label, model = label.split(".")
+                permission.object_types.add(content_type.objects.get_or_create(app_label=app_label, model=model)[0])
+
+    def unload(apps, schema_editor):
+        names = [grant["name"] for grant in grants()]
+        apps.get_model("accounts", "ObjectPermission").objects.filter(name__in=names).delete()
+
+    return migrations.RunPython(load, unload)
