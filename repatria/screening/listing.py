@@ -62,20 +62,20 @@ class _Listing:
         self.seen = None  # latest ``updated`` time taken into the index
         self.checked = 0.0
 
-    def get(self) -> Index:
+    def get(self, *, current: bool = False) -> Index:
         with self.lock:
             if self.index is None:
                 self.seen = Person.objects.aggregate(latest=Max("updated"))["latest"]
                 self.index = Index(person_entities())
                 self.checked = time.monotonic()
-            elif time.monotonic() - self.checked >= REFRESH_SECONDS:
+            elif current or time.monotonic() - self.checked >= REFRESH_SECONDS:
                 self._catch_up()
             return self.index
 
     def _catch_up(self) -> None:
         # Persons deleted by another process stay until this one restarts: every caller reads its results through
         # a queryset of the persons that exist, so they are never answered with.
-        changed = Person.objects.all() if self.seen is None else Person.objects.filter(updated__gte=self.seen)
+        changed = Person.objects.all() if self.seen is None else Person.objects.filter(updated__gt=self.seen)
         latest = changed.aggregate(latest=Max("updated"))["latest"]
         if latest is not None:
             self.refresh(changed.values_list("pk", flat=True))
@@ -101,9 +101,10 @@ class _Listing:
 LISTING = _Listing()
 
 
-def registry_index() -> Index:
-    """The index of every person in the registry, up to date."""
-    return LISTING.get()
+def registry_index(*, current: bool = False) -> Index:
+    """The index of every person in the registry: up to date with this process's saves, and with other processes'
+    as of a second ago, or (``current``) as of now, at the cost of a query."""
+    return LISTING.get(current=current)
 
 
 def _touch(person_id: int) -> None:

@@ -21,8 +21,8 @@ from repatria.cases.models import Case, CaseStatus, EventKind
 from repatria.core.services import RuleError
 from repatria.registry.models import Person
 
-from .engine import DEFAULT_THRESHOLD, Entity, Result, compare
-from .listing import person_entities, registry_index
+from .engine import DEFAULT_THRESHOLD, Entity, Result
+from .listing import registry_index
 from .models import Alert, AlertStatus, ScreeningLog
 
 __all__ = [
@@ -107,14 +107,6 @@ def _within(persons: QuerySet[Person]) -> Callable[[set[str]], set[str]]:
     return allowed
 
 
-def _fresh(query: Entity, results: list[Result], threshold: float) -> list[Result]:
-    """The results re-scored against the persons as stored now (the index may lag another process by a second)."""
-    entities = {entity.id: entity for entity in person_entities(int(r.id) for r in results)}
-    fresh = [compare(query, entities[r.id], threshold) for r in results if r.id in entities]
-    fresh.sort(key=lambda r: (-r.score, r.id))
-    return fresh
-
-
 def screen(
     query: Entity,
     raw: dict,
@@ -129,9 +121,8 @@ def screen(
     """Match one person against a dataset of the registry: log the query, raise an alert per match, and return the
     log and the `limit` best results (best first). `raw` is the query as received, for its hash and the alerts."""
     persons = dataset_persons(dataset)
-    results = registry_index().match(query, limit=limit, threshold=threshold, allowed=_within(persons))
-    if any(r.match for r in results):  # an alert is raised: on the persons as stored now, not a second behind
-        results = _fresh(query, results, threshold)
+    index = registry_index(current=True)  # a partner is answered, and alerts raised, on the registry as it is now
+    results = index.match(query, limit=limit, threshold=threshold, allowed=_within(persons))
     organisation = getattr(user, "organisation", None)
     with transaction.atomic():
         log = ScreeningLog.objects.create(
@@ -157,17 +148,19 @@ def _on_timeline(alert: Alert, actor, **data) -> None:
 
 @transaction.atomic
 def raise_alerts(log: ScreeningLog, results: Iterable[Result], *, query: dict, context: str, raised_by) -> list[Alert]:
-    """One new alert per matched person of the log (results that are not a match raise none), attached to the
-    person's current case; each stands on the case's timeline."""
+    """One alert per matched person of the log (results that are not a match raise none; a person already alerted
+    for this log is not alerted again), attached to the person's current case; each stands on its timeline."""
+    matches = {int(result.id): result for result in results if result.match}
+    if not matches:
+        return []
+    persons = Person.objects.in_bulk(matches)  # those deleted since the index was read raise nothing
+    raised = set(Alert.objects.filter(log=log, person__in=matches).values_list("person_id", flat=True))
     alerts = []
-    seen = set(Alert.objects.filter(log=log).values_list("person_id", flat=True))
-    for result in results:
-        person_id = int(result.id)
-        if not result.match or person_id in seen or not Person.objects.filter(pk=person_id).exists():
+    for person_id, result in matches.items():
+        if person_id not in persons or person_id in raised:
             continue
-        seen.add(person_id)
         alert = Alert.objects.create(
-            person_id=person_id,
+            person=persons[person_id],
             case=current_case(person_id),
             log=log,
             raised_by=raised_by,
