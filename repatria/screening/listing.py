@@ -30,7 +30,7 @@ REFRESH_SECONDS = 1.0
 def person_entities(persons: Iterable[int] | None = None) -> list[Entity]:
     """The engine's view of the given persons (all when None): names, birth date, sex, nationalities, documents."""
     people = Person.objects.all() if persons is None else Person.objects.filter(pk__in=list(persons))
-    rows = people.values_list("pk", "sex", "birth_date", "red_notice_number")
+    rows = people.values_list("pk", "sex", "birth_date")
     names, countries, documents = defaultdict(list), defaultdict(list), defaultdict(list)
     ids = None if persons is None else {"person__in": people}
     for pk, name in PersonName.objects.filter(**(ids or {})).values_list("person", "name").order_by("person", "pk"):
@@ -48,9 +48,8 @@ def person_entities(persons: Iterable[int] | None = None) -> list[Entity]:
             genders=(sex,) if sex in ("male", "female") else (),
             nationalities=tuple(countries[pk]),
             documents=tuple(documents[pk]),
-            extra={"red_notice_number": notice},
         )
-        for pk, sex, birth_date, notice in rows.iterator(chunk_size=5000)
+        for pk, sex, birth_date in rows.iterator(chunk_size=5000)
         if names[pk]
     ]
 

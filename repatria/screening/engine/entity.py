@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Entity", "EntityError", "normalise_document"]
@@ -31,8 +31,6 @@ class Entity:
     genders: tuple[str, ...] = ()
     nationalities: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
-    # Whatever else the caller wants carried to the result (the registry's notice number, the contact point).
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_ftm(cls, data: Mapping[str, Any], *, default_id: str = "") -> Entity:
