@@ -18,7 +18,6 @@ __all__ = [
     "COMPOUND_SURNAMES",
     "detect_script",
     "fold_latin",
-    "is_han",
     "latin_tokens",
     "pinyin_parts",
     "pinyin_syllables",
@@ -248,8 +247,3 @@ def pinyin_syllables(name: str) -> list[str]:
 def reads_otherwise_as_surname(char: str) -> bool:
     """Whether the character has a reading of its own as a surname (曾 zeng, 单 shan)."""
     return char in _SURNAME_PINYIN
-
-
-def is_han(text: str) -> bool:
-    """Whether the text holds at least one Chinese character."""
-    return bool(_HAN_RE.search(text))
