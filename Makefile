@@ -82,4 +82,4 @@ fuzz: bootstrap
 	scripts/with-postgres $(PY) bench/fuzz_api.py --examples $(FUZZ_EXAMPLES)
 
 clean:
-	rm -rf .venv var .pytest_cache .ruff_cache
+	rm -rf .venv .venv-bench var .pytest_cache .ruff_cache
