@@ -81,7 +81,7 @@ def screen(args: argparse.Namespace, out: TextIO) -> None:
 def screen_pairs(args: argparse.Namespace, out: TextIO) -> None:
     for left, right in _pairs(args.pairs):
         result = compare(left, right, threshold=args.threshold)
-        _write(out, {"score": result.score, "match": result.match, "explanations": result.explanations})
+        _write(out, {"score": result.score, "match": result.match})
 
 
 def _threshold(text: str) -> float:

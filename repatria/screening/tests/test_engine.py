@@ -212,6 +212,7 @@ def test_cli_scores_pairs(tmp_path):
     ]
     done = run("screen-pairs", "--pairs", "-", stdin="".join(json.dumps(p) + "\n" for p in pairs))
     scores = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [set(s) for s in scores] == [{"score", "match"}] * 2
     assert [s["match"] for s in scores] == [True, False] and scores[0]["score"] > scores[1]["score"]
 
 
