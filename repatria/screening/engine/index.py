@@ -1,9 +1,11 @@
 """The list, indexed so that a query is compared with a handful of candidates instead of every listed person.
 
-Each listed person is filed under every character and spelling of every slot of their names, and under their
-document numbers. A query's candidates are the persons filed under a spelling of each slot of each of its words;
-when nobody has them all (an adopted first name, a misspelt word), those that have all words but one. Entries are
-added, replaced and removed one by one as the registry changes.
+Each listed person is filed under the characters of their names, each spelling of a character as a surname or
+a given name, the words of names written in letters (and their sound), and their document numbers. A query in
+characters looks for its characters; a query in letters for its syllables as surname and given name (surname
+first or last), and for its words among names written in letters, all but one when nobody has them all (an
+adopted first name, a misspelt word). Each candidate's score is bounded cheaply first, and only those that could
+make the answer are compared in full. Entries are added, replaced and removed one by one as the registry changes.
 """
 
 from __future__ import annotations
