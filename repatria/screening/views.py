@@ -3,7 +3,6 @@ of screening queries for auditors and central administrators."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -52,15 +51,6 @@ BIRTH_DATE_CODES = {
     "month_differs": gettext_lazy("the birth month differs"),
     "contradicts": gettext_lazy("the birth year differs"),
 }
-# The engine's detail of a name: "query ≈ listed <how>" or "query = listed" (English, see engine.scoring).
-_NAME_PAIR = re.compile(
-    r"^(?P<query>.+?) [≈=] (?P<listed>.+?)"
-    r"(?: (?:in characters|sounds alike, other characters|via [\w\- ]+|same letters|similar spelling))?$"
-)
-
-
-def _after_colon(detail: str) -> list[str]:
-    return [part.strip() for part in detail.partition(":")[2].split(",") if part.strip()]
 
 
 def explain(explanations: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -69,22 +59,22 @@ def explain(explanations: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     for feature, item in explanations.items():
         code, detail, weight = item.get("code", ""), str(item.get("detail", "")), item.get("score", 0)
         row = {"feature": FEATURES.get(feature, feature), "weight": weight, "names": None, "similarity": None}
+        values = item.get("values") or []
         row["text"] = detail
         if feature == "name":
             row["text"] = NAME_CODES.get(code, detail)
-            pair = _NAME_PAIR.match(detail)
-            row["names"] = (pair["query"], pair["listed"]) if pair and code != "differs" else None
+            row["names"] = tuple(values) if len(values) == 2 else None
             row["similarity"] = round(weight * 100)
         elif feature == "birth_date":
             row["text"] = BIRTH_DATE_CODES.get(code, detail)
         elif feature == "gender" and code == "differs":
             row["text"] = _("sex differs")
         elif feature == "nationality" and code == "agrees":
-            countries = Country.objects.in_bulk([c.upper() for c in _after_colon(detail)])
-            names = [str(countries[c.upper()]) if c.upper() in countries else c for c in _after_colon(detail)]
+            countries = Country.objects.in_bulk([c.upper() for c in values])
+            names = [str(countries.get(c.upper(), c)) for c in values]
             row["text"] = _("nationality agrees: %(countries)s") % {"countries": ", ".join(names)}
         elif feature == "document" and code == "agrees":
-            row["text"] = _("document number agrees: %(numbers)s") % {"numbers": ", ".join(_after_colon(detail))}
+            row["text"] = _("document number agrees: %(numbers)s") % {"numbers": ", ".join(values)}
         rows.append(row)
     return rows
 

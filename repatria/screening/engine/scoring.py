@@ -176,11 +176,13 @@ def weigh(query: Prepared, listed: Prepared, memo: dict | None = None, known: Fa
 
 
 def explain(evidence: Evidence) -> dict[str, dict[str, Any]]:
-    """Per-feature explanations a person can read."""
+    """Per-feature explanations: ``detail`` a sentence in English, ``code`` and ``values`` for saying it otherwise."""
     similarity, via, q_name, l_name = evidence.name
     if similarity:
         detail = f"{q_name} = {l_name}" if similarity == 1 and via == "letters" else f"{q_name} ≈ {l_name} {_VIA[via]}"
-        explanations = {"name": {"score": round(similarity, 3), "detail": detail, "code": via}}
+        explanations = {
+            "name": {"score": round(similarity, 3), "detail": detail, "code": via, "values": [q_name, l_name]}
+        }
     else:
         explanations = {"name": {"score": 0.0, "detail": "names differ", "code": "differs"}}
     known = evidence.known
@@ -189,12 +191,14 @@ def explain(evidence: Evidence) -> dict[str, dict[str, Any]]:
         explanations["birth_date"] = {"score": adjustment, "detail": detail, "code": known.birth_date}
     if known.gender_differs:
         explanations["gender"] = {"score": GENDER_DIFFERS, "detail": "sex differs", "code": "differs"}
-    if known.nationalities:
-        detail = "nationality agrees: " + ", ".join(sorted(known.nationalities))
-        explanations["nationality"] = {"score": NATIONALITY_SHARED, "detail": detail, "code": "agrees"}
-    if known.documents:
-        detail = "document number agrees: " + ", ".join(sorted(known.documents))
-        explanations["document"] = {"score": DOCUMENT_FLOOR, "detail": detail, "code": "agrees"}
+    for feature, label, shared, weight in (
+        ("nationality", "nationality", known.nationalities, NATIONALITY_SHARED),
+        ("document", "document number", known.documents, DOCUMENT_FLOOR),
+    ):
+        if shared:
+            values = sorted(shared)
+            detail = f"{label} agrees: {', '.join(values)}"
+            explanations[feature] = {"score": weight, "detail": detail, "code": "agrees", "values": values}
     return explanations
 
 

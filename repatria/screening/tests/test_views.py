@@ -79,9 +79,12 @@ def test_the_explanations_read_in_english_too(alert):
     with translation.override("en"):
         explained = explain({
             "gender": {"score": -0.1, "detail": "sex differs", "code": "differs"},
-            "nationality": {"score": 0.03, "detail": "nationality agrees: ca, us", "code": "agrees"},
-            "document": {"score": 0.92, "detail": "document number agrees: E123", "code": "agrees"},
-            "name": {"score": 0.8, "detail": "Zhang Wei ≈ 张伟国 similar spelling", "code": "spelling"},
+            "nationality": {"score": 0.03, "detail": "nationality agrees: ca, us", "code": "agrees",
+                            "values": ["ca", "us"]},
+            "document": {"score": 0.92, "detail": "document number agrees: E123", "code": "agrees",
+                         "values": ["E123"]},
+            "name": {"score": 0.8, "detail": "Zhang Wei ≈ 张伟国 similar spelling", "code": "spelling",
+                     "values": ["Zhang Wei", "张伟国"]},
         })  # fmt: skip
         texts = [str(row["text"]) for row in explained]
     assert texts[0] == "sex differs" and texts[1].startswith("nationality agrees: Canada")
