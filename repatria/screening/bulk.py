@@ -422,8 +422,9 @@ class JobRunner:
             try:
                 query = parse_row(row)
                 entity = Entity.from_ftm(query)
-            except (ValueError, EntityError) as error:
-                lines.append([row.number, row.cells.get("id", ""), row.cells.get("name", ""), str(error), ""])
+            except ValueError as error:  # EntityError too
+                reason = services.entity_refusal(error) if isinstance(error, EntityError) else str(error)
+                lines.append([row.number, row.cells.get("id", ""), row.cells.get("name", ""), reason, ""])
                 continue
             results = self.index.match(
                 entity, limit=MAX_MATCHES, threshold=job.threshold, allowed=self.listed.intersection

@@ -21,7 +21,7 @@ from repatria.cases.models import Case, CaseStatus, EventKind
 from repatria.core.services import RuleError
 from repatria.registry.models import Person
 
-from .engine import DEFAULT_THRESHOLD, Entity, Result
+from .engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from .listing import registry_index
 from .models import Alert, AlertStatus, ScreeningLog
 
@@ -52,6 +52,22 @@ TRANSITIONS: dict[str, set[str]] = {
     A.CONFIRMED: set(),
     A.FALSE_POSITIVE: set(),
 }
+
+
+# The engine's refusals of an entity, by their codes, in the reader's language.
+ENTITY_REFUSALS = {
+    "not_object": gettext_lazy("an entity must be a JSON object"),
+    "schema": gettext_lazy("schema “%(schema)s”: only Person entities can be screened"),
+    "properties": gettext_lazy("“properties” must be an object of lists of strings"),
+    "no_name": gettext_lazy("a person needs at least one name (properties.name)"),
+    "birth_date": gettext_lazy("birthDate “%(date)s”: write it as YYYY, YYYY-MM or YYYY-MM-DD"),
+    "not_strings": gettext_lazy("properties.%(field)s must be a list of strings"),
+}
+
+
+def entity_refusal(error: EntityError) -> str:
+    """Why the engine cannot screen an entity, in the active language."""
+    return str(ENTITY_REFUSALS[error.code]) % error.params
 
 
 class UnknownDataset(LookupError):

@@ -9,7 +9,6 @@ Refusals are in the caller's language: the language cookie, else the Accept-Lang
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -74,47 +73,6 @@ def caller_language(request) -> str | None:
         except LookupError:
             continue
     return None
-
-
-# --- The engine's refusals, said again in the caller's language, by the field they name ----------------------
-
-_ENTITY_ERRORS: list[tuple[re.Pattern, Any]] = [
-    (re.compile(r"^an entity must be a JSON object$"), lambda m: _("an entity must be a JSON object")),
-    (
-        re.compile(r"^schema (?P<value>.*): only Person entities can be screened$"),
-        lambda m: _("schema “%(schema)s”: only Person entities can be screened") % {"schema": _unquote(m["value"])},
-    ),
-    (
-        re.compile(r"^properties must be an object of lists$"),
-        lambda m: _("“properties” must be an object of lists of strings"),
-    ),
-    (
-        re.compile(r"^a person needs at least one name"),
-        lambda m: _("a person needs at least one name (properties.name)"),
-    ),
-    (
-        re.compile(r"^birthDate (?P<value>.*): use YYYY, YYYY-MM or YYYY-MM-DD$"),
-        lambda m: _("birthDate “%(date)s”: write it as YYYY, YYYY-MM or YYYY-MM-DD") % {"date": _unquote(m["value"])},
-    ),
-    (
-        re.compile(r"^properties\.(?P<field>\w+) must be a list of strings$"),
-        lambda m: _("properties.%(field)s must be a list of strings") % {"field": m["field"]},
-    ),
-]
-
-
-def _unquote(text: str) -> str:
-    return text[1:-1] if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"" else text
-
-
-def entity_error(error: EntityError) -> str:
-    """The engine's (English) refusal in the active language."""
-    message = str(error)
-    for pattern, say in _ENTITY_ERRORS:
-        found = pattern.match(message)
-        if found:
-            return say(found)
-    return _("the entity cannot be screened (%(detail)s)") % {"detail": message}
 
 
 # --- Reading the request --------------------------------------------------------------------------------------
@@ -188,7 +146,7 @@ def read_request(request: Request) -> tuple[dict[str, tuple[Entity, dict]], int,
             error = _size_error(data)
             entities[key] = (Entity.from_ftm(data, default_id=key), data)
         except EntityError as refused:
-            error = error or entity_error(refused)
+            error = error or services.entity_refusal(refused)
         if error:
             raise BadQuery(_("Query “%(key)s”: %(error)s.") % {"key": key, "error": error})
     return entities, limit, threshold, context.strip()

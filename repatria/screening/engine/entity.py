@@ -15,7 +15,12 @@ _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "男
 
 
 class EntityError(ValueError):
-    """An entity that cannot be read; the message names the field."""
+    """An entity that cannot be read: the message (English) names the field; ``code`` names the rule broken and
+    ``params`` the values involved, for saying it in another language."""
+
+    def __init__(self, code: str, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.code, self.params = code, params
 
 
 def normalise_document(number: str) -> str:
@@ -37,20 +42,20 @@ class Entity:
         """Read ``{"id", "schema", "properties": {"name", "alias", "birthDate", "gender", "nationality",
         "passportNumber", "idNumber"}}``; raises EntityError for what cannot be a person."""
         if not isinstance(data, Mapping):
-            raise EntityError("an entity must be a JSON object")
+            raise EntityError("not_object", "an entity must be a JSON object")
         schema = data.get("schema", "Person")
         if schema not in ("Person", "LegalEntity", "Thing"):
-            raise EntityError(f"schema {schema!r}: only Person entities can be screened")
+            raise EntityError("schema", f"schema {schema!r}: only Person entities can be screened", schema=str(schema))
         props = data.get("properties") or {}
         if not isinstance(props, Mapping):
-            raise EntityError("properties must be an object of lists")
+            raise EntityError("properties", "properties must be an object of lists")
         names = _strings(props, "name") + _strings(props, "alias")
         if not names:
-            raise EntityError("a person needs at least one name (properties.name)")
+            raise EntityError("no_name", "a person needs at least one name (properties.name)")
         dates = _strings(props, "birthDate")
         for date in dates:
             if not _DATE_RE.match(date):
-                raise EntityError(f"birthDate {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+                raise EntityError("birth_date", f"birthDate {date!r}: use YYYY, YYYY-MM or YYYY-MM-DD", date=date)
         return cls(
             id=str(data.get("id") or default_id),
             names=tuple(dict.fromkeys(names)),
@@ -75,5 +80,5 @@ def _strings(props: Mapping[str, Any], key: str) -> list[str]:
     if isinstance(values, str):
         values = [values]
     if not isinstance(values, Iterable) or not all(isinstance(v, str | int) for v in values):
-        raise EntityError(f"properties.{key} must be a list of strings")
+        raise EntityError("not_strings", f"properties.{key} must be a list of strings", field=key)
     return [str(v).strip() for v in values if str(v).strip()]
