@@ -32,13 +32,13 @@ def person_entities(persons: Iterable[int] | None = None) -> list[Entity]:
     people = Person.objects.all() if persons is None else Person.objects.filter(pk__in=list(persons))
     rows = people.values_list("pk", "sex", "birth_date")
     names, countries, documents = defaultdict(list), defaultdict(list), defaultdict(list)
-    ids = None if persons is None else {"person__in": people}
-    for pk, name in PersonName.objects.filter(**(ids or {})).values_list("person", "name").order_by("person", "pk"):
+    of_them = {} if persons is None else {"person__in": people}
+    for pk, name in PersonName.objects.filter(**of_them).values_list("person", "name").order_by("person", "pk"):
         names[pk].append(name)
-    through = Person.nationalities.through.objects.filter(**(ids or {}))
+    through = Person.nationalities.through.objects.filter(**of_them)
     for pk, code in through.values_list("person", "country"):
         countries[pk].append(code.lower())
-    for pk, number in IdentityDocument.objects.filter(**(ids or {})).values_list("person", "number"):
+    for pk, number in IdentityDocument.objects.filter(**of_them).values_list("person", "number"):
         documents[pk].append(normalise_document(number))
     return [
         Entity(
