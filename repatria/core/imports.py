@@ -6,15 +6,16 @@ services (so the timeline and the lifecycle rules apply), each in a savepoint in
 a dry run, or any error, rolls back.
 """
 
+import codecs
 import csv
 import datetime
 import functools
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, TypeVar
+from typing import IO, Any, ClassVar, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -40,6 +41,7 @@ Text = str | Promise
 
 MAX_ROWS = 50_000
 MAX_BYTES = 50 * 1024 * 1024
+SNIFF_BYTES = 1 << 20  # enough of a CSV to tell its encoding
 _LIST_SEPARATOR = re.compile(r"[;；]")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
@@ -79,48 +81,87 @@ def read_rows(uploaded_file) -> list[dict[str, str]]:
     data = uploaded_file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // 2**20})
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if data.startswith(OLE_MAGIC) or name.endswith(".xls"):
+    if name.endswith(".xls"):
         raise ImportFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    cells = _xlsx_cells(data) if data.startswith(ZIP_MAGIC) or name.endswith(".xlsx") else _csv_cells(data)
-    return _as_dicts(_trim(cells))
+    if name.endswith(".xlsx") and not data.startswith(ZIP_MAGIC):
+        raise _unreadable()
+    rows = list(records(io.BytesIO(data)))
+    if [None] in rows:  # a line the csv module refuses: an import is all or nothing
+        raise _unreadable()
+    return _as_dicts(_trim(rows))
+
+
+def records(f: IO[bytes]) -> Iterator[list[str] | list[None]]:
+    """The rows of a CSV or XLSX file as lists of cell texts, read as a stream (XLSX told by its bytes, not its
+    name); a CSV line that cannot be read is ``[None]``, for the caller to report."""
+    kind = _sniff(f)
+    return _xlsx_records(f) if kind == "xlsx" else _csv_records(f, kind)
 
 
 def _unreadable() -> ImportFileError:
     return ImportFileError(_("The file cannot be read: upload a CSV file (UTF-8) or an Excel .xlsx file."))
 
 
-def _csv_cells(data: bytes) -> Iterable[list[str]]:
-    """UTF-8 with or without BOM; GB18030 too, which is what Excel in Chinese saves as “CSV”."""
-    if b"\x00" in data:
+def _sniff(f: IO[bytes]) -> str:
+    """ "xlsx", or the CSV's encoding (UTF-8 with or without BOM, or GB18030 as Excel in Chinese saves it)."""
+    f.seek(0)
+    head = f.read(SNIFF_BYTES)
+    final = len(head) < SNIFF_BYTES
+    f.seek(0)
+    if not head.strip():
+        raise ImportFileError(_("The file is empty."))
+    if head.startswith(OLE_MAGIC):
+        raise ImportFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if b"\x00" in head:
         raise _unreadable()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = data.decode(encoding)
-            break
+            codecs.getincrementaldecoder(encoding)().decode(head, final=final)
         except UnicodeDecodeError:
             continue
-    else:
-        raise _unreadable()
+        return encoding
+    raise _unreadable()
+
+
+def _csv_records(f: IO[bytes], encoding: str) -> Iterator[list[str] | list[None]]:
+    text = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="")
     try:
-        return list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error:
-        raise _unreadable() from None
+        reader = csv.reader(text)
+        while True:
+            try:
+                yield next(reader)
+            except StopIteration:
+                return
+            except csv.Error:
+                yield [None]  # a line the csv module refuses: reported as that row's error
+    finally:
+        if not f.closed:
+            text.detach()  # the file is the caller's to close
 
 
-def _xlsx_cells(data: bytes) -> Iterable[list[str]]:
-    """The first sheet's cells as text."""
+def _xlsx_records(f: IO[bytes]) -> Iterator[list[str]]:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            return [[cell_text(value) for value in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            book.close()
+        book = load_workbook(f, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # some programs write a wrong size, which would cut the rows short
+        rows = sheet.iter_rows(values_only=True)
     except Exception:  # openpyxl raises many kinds of exception on a damaged or foreign file
         raise _unreadable() from None
+    try:
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception:
+                raise _unreadable() from None
+            yield [cell_text(value) for value in row]
+    finally:
+        book.close()
 
 
 def cell_text(value: Any) -> str:

@@ -16,10 +16,8 @@ part file rewritten. When every row is done the parts are joined into the result
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import io
 import json
 import os
 import re
@@ -41,7 +39,7 @@ from repatria.accounts.models import Role
 from repatria.accounts.permissions import restrict
 from repatria.core.dates import parse_partial_date
 from repatria.core.exports import spreadsheet_cell
-from repatria.core.imports import OLE_MAGIC, ZIP_MAGIC, Column, ImportFileError, cell_text, header_key, split_list
+from repatria.core.imports import Column, ImportFileError, header_key, records, split_list
 from repatria.registry.models import Person
 
 from . import services
@@ -63,7 +61,6 @@ MAX_BYTES = 512 * 1024 * 1024
 CHUNK_ROWS = 2000
 MAX_MATCHES = 3  # hits written per row, best first
 DEFAULT_DATASET = "default"
-SNIFF_BYTES = 1 << 20
 
 BulkFileError = ImportFileError
 
@@ -94,72 +91,6 @@ _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 # Reading ---------------------------------------------------------------------------------------------------------
 
 
-def _unreadable() -> BulkFileError:
-    return BulkFileError(_("The file cannot be read: upload a CSV file (UTF-8) or an Excel .xlsx file."))
-
-
-def _sniff(f: IO[bytes]) -> str:
-    """ "xlsx", or the CSV's encoding (UTF-8 with or without BOM, or GB18030 as Excel in Chinese saves it)."""
-    f.seek(0)
-    head = f.read(SNIFF_BYTES)
-    final = len(head) < SNIFF_BYTES
-    f.seek(0)
-    if not head.strip():
-        raise BulkFileError(_("The file is empty."))
-    if head.startswith(OLE_MAGIC):
-        raise BulkFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    if head.startswith(ZIP_MAGIC):
-        return "xlsx"
-    if b"\x00" in head:
-        raise _unreadable()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(head, final=final)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise _unreadable()
-
-
-def _csv_records(f: IO[bytes], encoding: str) -> Iterator[list[str] | list[None]]:
-    text = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="")
-    try:
-        reader = csv.reader(text)
-        while True:
-            try:
-                yield next(reader)
-            except StopIteration:
-                return
-            except csv.Error:
-                yield [None]  # a line the csv module refuses: reported as that row's error
-    finally:
-        if not f.closed:
-            text.detach()  # the file is the caller's to close
-
-
-def _xlsx_records(f: IO[bytes]) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(f, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong size, which would cut the rows short
-        rows = sheet.iter_rows(values_only=True)
-    except Exception:  # openpyxl raises many kinds of exception on a damaged or foreign file
-        raise _unreadable() from None
-    try:
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception:
-                raise _unreadable() from None
-            yield [cell_text(value) for value in row]
-    finally:
-        book.close()
-
-
 @dataclass(frozen=True)
 class SourceRow:
     number: int  # as a spreadsheet numbers it: the header is row 1
@@ -171,8 +102,7 @@ class Source:
     """A bulk file being read: its header matched to the columns, then its non-blank data rows one by one."""
 
     def __init__(self, f: IO[bytes]) -> None:
-        kind = _sniff(f)
-        self.records = _xlsx_records(f) if kind == "xlsx" else _csv_records(f, kind)
+        self.records = records(f)
         try:
             header = next(self.records, None)
             if header is None:
