@@ -3,7 +3,8 @@
 Only a partner's token with the `screening` scope may call it. Every query is logged (ScreeningLog) and each match
 raises an alert for the officers of the person's case. A result shows what a partner may see of a listed person
 (names, birth date, nationalities, red notice number and the office to call), nothing of the case itself.
-Refusals are in the caller's language: the language cookie, else the Accept-Language header, else Chinese.
+Refusals are in the caller's language: the language cookie, else the Accept-Language header, else Chinese
+(core.middleware).
 """
 
 from __future__ import annotations
@@ -12,11 +13,8 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -61,18 +59,6 @@ class PartnerToken(BasePermission):
 
     def has_permission(self, request: Request, view: object) -> bool:
         return isinstance(request.auth, ApiToken)
-
-
-def caller_language(request) -> str | None:
-    """The language the caller asks for in Accept-Language, among the site's; None if none of them."""
-    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
-        if code == "*":
-            continue
-        try:
-            return translation.get_supported_language_variant(code)
-        except LookupError:
-            continue
-    return None
 
 
 # --- Reading the request --------------------------------------------------------------------------------------
@@ -213,20 +199,6 @@ class MatchView(APIView):
 
     def get_permissions(self) -> list[BasePermission]:
         return [*super().get_permissions(), PartnerToken()]
-
-    def initial(self, request: Request, *args, **kwargs) -> None:
-        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in dict(settings.LANGUAGES):
-            language = caller_language(request)
-            if language:
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
-        super().initial(request, *args, **kwargs)
-
-    def finalize_response(self, request: Request, response: Response, *args, **kwargs) -> Response:
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Content-Language"] = translation.get_language()
-        response["Vary"] = "Accept-Language, Cookie"
-        return response
 
     @extend_schema(
         operation_id="match",
