@@ -7,7 +7,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from repatria.core.services import RuleError, change_record
+from repatria.screening.engine import Entity, compare
 from repatria.screening.engine.chinese import detect_script
+from repatria.screening.listing import registry_index
 
 from .models import NameKind, Person, PersonName
 from .names import query_keys, search_keys
@@ -83,9 +85,6 @@ ENGINE_MAX_HITS = 500
 def engine_matches(query: str) -> list[int]:
     """The persons whose names the screening engine scores as a full match for the typed name: other characters
     (楊/杨), pinyin, Wade-Giles, Cantonese and customary spellings; nobody for a surname alone."""
-    from repatria.screening.engine import Entity, compare
-    from repatria.screening.listing import registry_index
-
     text = " ".join(query.split())
     if len(text) < 2 or len(text) > ENGINE_MAX_LENGTH:
         return []

@@ -103,7 +103,6 @@ def current_case(person: Person | int) -> Case | None:
     return (
         Case.objects.filter(memberships__person_id=person_id)
         .exclude(status=CaseStatus.CLOSED)
-        .select_related("lead_organisation__country")
         .order_by("-opened_on", "-pk")
         .first()
     )
