@@ -44,6 +44,7 @@ from repatria.registry.models import Person
 
 from . import services
 from .engine import Entity, EntityError, Index
+from .explanations import describe
 from .models import BulkJob, Channel, JobStatus, ScreeningLog
 
 __all__ = [
@@ -222,10 +223,6 @@ def result_header() -> list[str]:
     return header
 
 
-def _explain(explanations: dict[str, dict[str, Any]]) -> str:
-    return "; ".join(str(part.get("detail", "")) for part in explanations.values())
-
-
 # Jobs ------------------------------------------------------------------------------------------------------------
 
 
@@ -368,7 +365,7 @@ class JobRunner:
         for line in lines:
             cells = line[:5]
             for hit in line[5:]:
-                cells += [hit.id, names.get(int(hit.id), ""), f"{hit.score:.3f}", _explain(hit.explanations)]
+                cells += [hit.id, names.get(int(hit.id), ""), f"{hit.score:.3f}", describe(hit.explanations)]
             out.append([spreadsheet_cell(cell) for cell in cells])
 
         def write(f: IO[str]) -> None:

@@ -9,8 +9,8 @@ from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.geo.models import Province
 from repatria.screening import services
 from repatria.screening.engine import Entity
+from repatria.screening.explanations import explain
 from repatria.screening.models import Alert, AlertStatus, Channel
-from repatria.screening.views import explain
 
 QUERY = {"schema": "Person", "properties": {"name": ["YEUNG Sau Lan"], "birthDate": ["1950-07"],
                                             "nationality": ["ca"], "passportNumber": ["HK1234"]}}  # fmt: skip
