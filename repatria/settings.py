@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "repatria.assets",
     "repatria.audit",
     "repatria.screening",
+    "repatria.stats",
 ]
 
 MIDDLEWARE = [

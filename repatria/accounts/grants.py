@@ -117,3 +117,19 @@ def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
         apps.get_model("accounts", "ObjectPermission").objects.filter(name__in=names).delete()
 
     return migrations.RunPython(load, unload)
+
+
+STATS_RECORDS = ["stats.exchangerate", "stats.campaign", "stats.campaigntarget"]
+
+
+def stats_grants() -> list[dict]:
+    """Rows for ObjectPermission (as default_grants) of exchange rates and campaigns: central administrators
+    maintain them, every officer reads them (the figures they produce are scoped by the returns and assets
+    each officer may see, not by these)."""
+    return [
+        {"name": "central administrators: exchange rates and campaigns", "roles": [Role.ADMIN],
+         "types": STATS_RECORDS, "actions": ALL_ACTIONS, "constraints": None},
+        {"name": "officers: read exchange rates and campaigns",
+         "roles": [Role.ANALYST, Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER], "types": STATS_RECORDS,
+         "actions": ["view", "export"], "constraints": None},
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ AUDITED = [
     "accounts.Organisation", "accounts.User", "accounts.ObjectPermission", "accounts.ApiToken",
     "registry.Person", "registry.PersonName", "registry.IdentityDocument", "registry.Relationship",
     "registry.Whereabouts", "cases.Case", "cases.CasePerson", "cases.Return", "assets.Asset", "screening.Alert",
+    "stats.ExchangeRate", "stats.Campaign", "stats.CampaignTarget",
 ]  # fmt: skip
 # Derived or secret values: kept out of the log (a password change shows as a changed hash, not the hash).
 LEFT_OUT = {"search_text", "updated", "created", "last_login", "last_used", "version"}
