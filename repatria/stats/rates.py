@@ -1,0 +1,59 @@
+"""Converting amounts recovered to yuan at the rate in force on the recovery date."""
+
+import bisect
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext as _
+
+from repatria.core.models import Currency
+from repatria.core.services import RuleError
+
+from .models import ExchangeRate
+
+# A rate stays in force this long: a monthly table, or a daily one across holidays, but never last year's rate
+# for this year's recovery.
+VALID_DAYS = 31
+FEN = Decimal("0.01")
+
+
+class MissingRate(RuleError):
+    """No rate in force for a currency on a day: the total would be wrong, so there is none."""
+
+    def __init__(self, currency: str, day: datetime.date, latest: datetime.date | None):
+        message = _("No exchange rate for %(currency)s in force on %(date)s") % {
+            "currency": currency,
+            "date": day.isoformat(),
+        }
+        if latest:
+            message += _(" (the latest before it is from %(latest)s, more than %(days)s days earlier)") % {
+                "latest": latest.isoformat(),
+                "days": VALID_DAYS,
+            }
+        super().__init__(message + _(": add it under Exchange rates, then ask again."))
+        self.currency, self.day = currency, day
+
+
+class RateTable:
+    """The rates of some currencies, read once, answering "yuan for this amount on this day"."""
+
+    def __init__(self, currencies: Iterable[str]):
+        self._days: dict[str, list[datetime.date]] = defaultdict(list)
+        self._rates: dict[str, list[Decimal]] = defaultdict(list)
+        wanted = set(currencies) - {Currency.CNY}
+        rows = ExchangeRate.objects.filter(currency__in=wanted).order_by("currency", "date")
+        for currency, day, rate in rows.values_list("currency", "date", "rate"):
+            self._days[currency].append(day)
+            self._rates[currency].append(rate)
+
+    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal:
+        """The amount in yuan, to the fen; MissingRate when no rate is in force that day."""
+        if currency in ("", Currency.CNY):
+            return amount
+        days = self._days[currency]
+        i = bisect.bisect_right(days, day) - 1
+        if i < 0 or (day - days[i]).days > VALID_DAYS:
+            raise MissingRate(currency, day, days[i] if i >= 0 else None)
+        return (amount * self._rates[currency][i]).quantize(FEN, ROUND_HALF_UP)

@@ -1,0 +1,352 @@
+"""The statistics: persons returned, amounts recovered and fugitives still abroad, for a period and a scope.
+
+Counting follows the bulletins. Each person counts once per period, by their last return in it (a person
+brought back twice in a year is one person returned that year), so every breakdown of persons adds up to the
+persons returned. Categories nest as the bulletins nest them: a "100 list" member is a red-notice subject.
+Amounts count each asset by its recovery date, converted to yuan at the rate in force that day. Cases count
+where they are now: a case moved to another province counts for that province, in every period.
+
+Only the records a user may see are counted, so a provincial officer's figures are their province's. The pages'
+lists behind a figure come from the same counting (`records`), so a list always holds what its figure says.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Max, Model, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from repatria.accounts.models import Organisation
+from repatria.assets.models import Asset
+from repatria.cases.models import Case, CasePerson, CaseRole, Offence, Return, ReturnMethod
+from repatria.core.dates import format_partial_date
+from repatria.geo.models import Country, Province
+from repatria.registry.models import Person, Whereabouts
+
+from .figures import ZERO, Figures, Row
+from .models import Campaign, Measure
+from .periods import Period, between
+from .rates import MissingRate, RateTable
+
+__all__ = ["Filters", "MissingRate", "TargetResult", "campaign_results", "figures", "records"]
+
+FUGITIVE_ROLES = (CaseRole.PRINCIPAL, CaseRole.ACCOMPLICE)
+# Years since flight, in bands (lower bound included), for the persons still abroad.
+YEAR_BANDS = ((0, 1), (1, 3), (3, 5), (5, 10), (10, None))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the figures are narrowed to, within the user's own scope."""
+
+    province: str = ""  # GB/T 2260 code of the case's province
+    organisation: int | None = None  # the case is led by, or assigned to, this organisation
+    country: str = ""  # ISO code of the country returned from, recovered in, or last known to be in
+    offence: str = ""  # an offence of the case
+
+    def narrow(self, queryset: QuerySet, country_field: str | None) -> QuerySet:
+        """The records of cases within the filters; `country_field` None leaves the country to the caller."""
+        cases = Q()
+        if self.province:
+            cases &= Q(province_id=self.province)
+        if self.organisation:
+            cases &= Q(lead_organisation_id=self.organisation) | Q(assigned_organisations=self.organisation)
+        if self.offence:
+            cases &= Q(offences=self.offence)
+        if cases:
+            queryset = queryset.filter(case__in=Case.objects.filter(cases).values("pk"))
+        if self.country and country_field:
+            queryset = queryset.filter(**{country_field: self.country})
+        return queryset
+
+
+@dataclass
+class _Counted:
+    """One record behind the figures: a person's last return, an asset recovered, or a person still abroad."""
+
+    pk: int
+    day: datetime.date  # of the return, the recovery, or the flight
+    case: int
+    province: str
+    agency: int
+    country: str | None
+    method: str = ""
+    functionary: bool = False
+    red_notice: bool = False
+    hundred_list: bool = False
+    amount: Decimal = ZERO
+    band: str = ""
+    offences: tuple[str, ...] = ()
+
+
+# Which rows of a breakdown a counted record falls in.
+KEYS: dict[str, Callable[[_Counted], Iterable[str]]] = {
+    "by_method": lambda c: [c.method],
+    "by_country": lambda c: [c.country] if c.country else [],
+    "by_province": lambda c: [c.province],
+    "by_agency": lambda c: [str(c.agency)],
+    "by_offence": lambda c: c.offences,
+    "by_month": lambda c: [f"{c.day:%Y-%m}"],
+    "abroad_by_country": lambda c: [c.country or ""],
+    "abroad_by_years": lambda c: [c.band],
+}
+# The categories of the persons returned, as headline measures.
+CATEGORIES: dict[str, Callable[[_Counted], bool]] = {
+    "returned": lambda c: True,
+    "functionaries": lambda c: c.functionary,
+    "red_notice": lambda c: c.red_notice,
+    "hundred_list": lambda c: c.hundred_list,
+}
+
+
+def _between(field: str, period: Period, today: datetime.date) -> Q:
+    q = Q(**{f"{field}__lte": period.last_day(today)})
+    return q & Q(**{f"{field}__gte": period.start}) if period.start else q
+
+
+def _returned(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
+    """Each person's last return in the period."""
+    rows = (
+        filters.narrow(Return.objects.restrict(user, "view"), "country_id")
+        .filter(_between("date", period, today))
+        .order_by("date", "pk")
+        .values_list(
+            "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
+            "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
+        )
+    )  # fmt: skip
+    last = {}
+    for pk, person, day, case, province, agency, country, method, functionary, notice, hundred in rows.iterator(
+        chunk_size=5000
+    ):
+        listed = hundred is not None
+        last[person] = _Counted(
+            pk, day, case, province, agency, country, method, functionary, bool(notice) or listed, listed
+        )
+    return list(last.values())
+
+
+def _recovered(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
+    """Assets recovered in the period, in yuan; MissingRate if a foreign amount has no rate in force."""
+    rows = list(
+        filters.narrow(Asset.objects.restrict(user, "view"), "jurisdiction_id")
+        .filter(_between("recovered_on", period, today), recovered_amount__isnull=False)
+        .order_by("recovered_on", "pk")
+        .values_list(
+            "pk", "recovered_on", "case_id", "case__province_id", "case__lead_organisation_id", "jurisdiction_id",
+            "recovered_amount", "recovered_currency", "value_currency",
+        )
+    )  # fmt: skip
+    # An amount recorded without its own currency was recovered in the currency the asset was valued in.
+    rates = RateTable({currency or valued for *_, currency, valued in rows})
+    return [
+        _Counted(pk, day, case, province, agency, country, amount=rates.to_cny(amount, currency or valued, day))
+        for pk, day, case, province, agency, country, amount, currency, valued in rows
+    ]
+
+
+def _band(fled: datetime.date, day: datetime.date) -> str:
+    years = (day - fled).days / 365.25
+    for low, high in YEAR_BANDS:
+        if high is None or years < high:
+            return f"{low}-{high or ''}"
+    raise AssertionError("the last band is open")
+
+
+def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
+    """Fugitives abroad on the period's last day: their latest flight was on or before it, and no return since.
+
+    Whether someone came back is read from every return, also those of cases the user cannot see: a person
+    brought back by another province is not abroad.
+    """
+    end = period.last_day(today)
+    flights = (
+        filters.narrow(CasePerson.objects.restrict(user, "view"), None)
+        .filter(role__in=FUGITIVE_ROLES, case__fled_on__lte=end)
+        .order_by("case__fled_on", "pk")
+        .values_list("person_id", "case__fled_on", "case_id", "case__province_id", "case__lead_organisation_id")
+    )
+    latest = {person: row for person, *row in flights.iterator(chunk_size=5000)}
+    back = dict(
+        Return.objects.filter(date__lte=end)
+        .values("person_id")
+        .annotate(last=Max("date"))
+        .values_list("person_id", "last")
+    )
+    where = dict(
+        Whereabouts.objects.filter(date_from__lte=end.isoformat())
+        .order_by("date_from", "pk")
+        .values_list("person_id", "country_id")
+    )
+    abroad = []
+    for person, (fled, case, province, agency) in latest.items():
+        if back.get(person, datetime.date.min) >= fled:
+            continue
+        country = where.get(person)
+        if filters.country and country != filters.country:
+            continue
+        abroad.append(_Counted(person, fled, case, province, agency, country, band=_band(fled, end)))
+    return abroad
+
+
+def _attach_offences(counted: list[_Counted]) -> None:
+    offences = defaultdict(list)
+    cases = {c.case for c in counted}
+    for case, code in Case.offences.through.objects.filter(case_id__in=cases).values_list("case_id", "offence_id"):
+        offences[case].append(code)
+    for c in counted:
+        c.offences = tuple(sorted(offences[c.case]))
+
+
+def _months(first: datetime.date, last: datetime.date) -> list[str]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _band_label(key: str) -> str:
+    low, high = key.split("-")
+    if not high:
+        return _("%(low)s years or more") % {"low": low}
+    if low == "0":
+        return _("under %(high)s year") % {"high": high}
+    return _("%(low)s to %(high)s years") % {"low": low, "high": high}
+
+
+def _labels(breakdown: str, keys: set[str]) -> dict[str, str]:
+    """Each key's name in the reader's language."""
+    named = {
+        "by_country": Country, "abroad_by_country": Country, "by_province": Province, "by_agency": Organisation,
+        "by_offence": Offence,
+    }  # fmt: skip
+    if breakdown in named:
+        labels = {str(pk): obj.name for pk, obj in named[breakdown].objects.in_bulk(keys - {""}).items()}
+        return labels | {"": _("not known")}
+    if breakdown == "by_method":
+        return {key: ReturnMethod(key).label for key in keys}
+    if breakdown == "by_month":
+        return {key: format_partial_date(key, get_language() or "zh-hans") for key in keys}
+    return {key: _band_label(key) for key in keys}
+
+
+def _breakdown(
+    name: str, persons: list[_Counted], amounts: list[_Counted], order: list[str] | None = None
+) -> list[Row]:
+    """Persons and amounts per key; in the given order, else largest first."""
+    counts: dict[str, int] = defaultdict(int)
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for c in persons:
+        for key in KEYS[name](c):
+            counts[key] += 1
+    for c in amounts:
+        for key in KEYS[name](c):
+            sums[key] += c.amount
+    if order is None:
+        order = sorted({*counts, *sums}, key=lambda k: (-counts[k], -sums[k], k))
+    labels = _labels(name, set(order))
+    return [Row(key, labels[key], counts[key], sums[key]) for key in order]
+
+
+def figures(
+    *, user, period: Period, filters: Filters = Filters(), today: datetime.date | None = None, compare: bool = True
+) -> Figures:
+    """The figures of a period within the user's scope, with those of a year earlier when `compare`.
+
+    Raises MissingRate when an amount recovered in a foreign currency has no rate in force on its day.
+    """
+    today = today or timezone.localdate()
+    returned = _returned(user, period, filters, today)
+    recovered = _recovered(user, period, filters, today)
+    abroad = _abroad(user, period, filters, today)
+    _attach_offences(returned + recovered)
+    last = period.last_day(today)
+    first = period.start or min((c.day for c in (*returned, *recovered)), default=last)
+    earlier = period.year_earlier(today) if compare else None
+    return Figures(
+        period=period,
+        first_day=first,
+        last_day=last,
+        **{measure: sum(1 for c in returned if test(c)) for measure, test in CATEGORIES.items()},
+        countries=len({c.country for c in returned if c.country}),
+        amount=sum((c.amount for c in recovered), ZERO),
+        by_method=_breakdown("by_method", returned, [], ReturnMethod.values),
+        by_country=_breakdown("by_country", returned, recovered),
+        by_province=_breakdown("by_province", returned, recovered),
+        by_agency=_breakdown("by_agency", returned, recovered),
+        by_offence=_breakdown("by_offence", returned, recovered),
+        by_month=_breakdown("by_month", returned, recovered, _months(first, last)),
+        abroad=len(abroad),
+        abroad_by_country=_breakdown("abroad_by_country", abroad, []),
+        abroad_by_years=_breakdown("abroad_by_years", abroad, [], [f"{lo}-{hi or ''}" for lo, hi in YEAR_BANDS]),
+        previous=figures(user=user, period=earlier, filters=filters, today=today, compare=False) if earlier else None,
+    )
+
+
+MEASURES = (*CATEGORIES, "amount", "abroad")
+
+
+def records(
+    *,
+    user,
+    period: Period,
+    filters: Filters = Filters(),
+    measure: str,
+    breakdown: str = "",
+    key: str = "",
+    today: datetime.date | None = None,
+) -> tuple[type[Model], list[int]]:
+    """The records behind one figure, newest first, counted exactly as `figures` counts them: returns for the
+    persons returned (and each category), assets for the amount, persons for those still abroad."""
+    today = today or timezone.localdate()
+    if measure in CATEGORIES:
+        model, counted = Return, [c for c in _returned(user, period, filters, today) if CATEGORIES[measure](c)]
+    elif measure == "amount":
+        model, counted = Asset, _recovered(user, period, filters, today)
+    elif measure == "abroad":
+        model, counted = Person, _abroad(user, period, filters, today)
+    else:
+        raise ValueError(measure)
+    if breakdown:
+        if breakdown == "by_offence":
+            _attach_offences(counted)
+        counted = [c for c in counted if key in KEYS[breakdown](c)]
+    counted.sort(key=lambda c: (c.day, c.pk), reverse=True)
+    return model, [c.pk for c in counted]
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    measure: str
+    label: str
+    target: Decimal
+    result: Decimal
+    share: float | None  # of the target reached; None for a target of zero
+
+
+def campaign_figures(*, user, campaign: Campaign, today: datetime.date | None = None) -> Figures:
+    """The figures of a campaign's days, for the cases of its lead organisation when it has one."""
+    return figures(
+        user=user,
+        period=between(campaign.starts_on, campaign.ends_on),
+        filters=Filters(organisation=campaign.lead_organisation_id),
+        today=today,
+        compare=False,
+    )
+
+
+def campaign_results(*, user, campaign: Campaign, today: datetime.date | None = None) -> list[TargetResult]:
+    """Each target of the campaign against what the user's records show."""
+    reached = campaign_figures(user=user, campaign=campaign, today=today)
+    results = []
+    for target in campaign.targets.all():
+        result = Decimal(getattr(reached, target.measure))
+        share = float(result / target.value) if target.value else None
+        results.append(TargetResult(target.measure, Measure(target.measure).label, target.value, result, share))
+    return results
