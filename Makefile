@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
-APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql
+APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-screening fuzz clean
 

@@ -1,0 +1,207 @@
+"""The statistics as files to take away: an XLSX workbook with a sheet per breakdown, and a PDF report in Chinese
+with the headline figures, the bulletin and the charts (SVG drawn here, laid out by WeasyPrint)."""
+
+import datetime
+import io
+import re
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+from weasyprint import HTML
+
+from repatria.core.exports import spreadsheet_cell
+
+from . import charts
+from .figures import BREAKDOWNS, Figures, Row
+
+# The headline figures, in the bulletins' order, then who is still abroad.
+MEASURES = {
+    "returned": gettext_lazy("Persons returned"),
+    "functionaries": gettext_lazy("of whom party members and state functionaries"),
+    "red_notice": gettext_lazy("of whom red-notice subjects"),
+    "hundred_list": gettext_lazy("of whom “100 list” members"),
+    "countries": gettext_lazy("Countries and regions returned from"),
+    "amount": gettext_lazy("Amount recovered (CNY)"),
+    "abroad": gettext_lazy("Still abroad on the last day"),
+}
+
+# Each breakdown's sheet: its name and the heading of its label column.
+SHEETS = {
+    "by_method": (gettext_lazy("By return method"), gettext_lazy("Return method")),
+    "by_country": (gettext_lazy("By country or region"), gettext_lazy("Country or region")),
+    "by_province": (gettext_lazy("By province"), gettext_lazy("Province")),
+    "by_agency": (gettext_lazy("By lead agency"), gettext_lazy("Lead agency")),
+    "by_offence": (gettext_lazy("By offence"), gettext_lazy("Offence")),
+    "by_month": (gettext_lazy("By month"), gettext_lazy("Month")),
+    "abroad_by_country": (gettext_lazy("Abroad by country or region"), gettext_lazy("Country or region")),
+    "abroad_by_years": (gettext_lazy("Abroad by years since flight"), gettext_lazy("Years since flight")),
+}
+PARTS = ("functionaries", "red_notice", "hundred_list")  # "of whom": indented under the persons returned
+ABROAD = ("abroad_by_country", "abroad_by_years")  # persons only: nothing is recovered from who is still abroad
+
+# Cells are formatted by the type of their value: amounts are Decimal, counts int, changes in per cent float.
+FORMATS = {Decimal: "#,##0.00", int: "#,##0", float: "0.0%", datetime.date: "yyyy-mm-dd"}
+BOLD = Font(bold=True)
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def workbook(figures: Figures) -> bytes:
+    """The figures as an XLSX workbook: a summary sheet, then one sheet per breakdown."""
+    book = Workbook()
+    _summary(book.active, figures)
+    for name in (*BREAKDOWNS, *ABROAD):
+        title, heading = SHEETS[name]
+        _breakdown(book.create_sheet(_sheet_name(title)), getattr(figures, name), heading, amounts=name not in ABROAD)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf(figures: Figures, *, bulletin: str, subject: str = "") -> bytes:
+    """The report in Chinese, whatever the reader's language (pass figures and bulletin made in Chinese):
+    headline figures, the bulletin and the charts. `subject` says whose figures they are (a province, a filter)."""
+    with translation.override("zh-hans"):
+        html = render_to_string(
+            "stats/report.html",
+            {
+                "title": _("Statistics on fugitives returned and assets recovered"),
+                "subject": subject,
+                "period": _period(figures),
+                "previous": _period(figures.previous) if figures.previous else "",
+                "headlines": _headlines(figures),
+                "bulletin": bulletin,
+                "charts": _charts(figures),
+                "made": timezone.localdate(),
+            },
+        )
+    return HTML(string=html).write_pdf()
+
+
+def filename(figures: Figures, extension: str) -> str:
+    """An ASCII file name for a download, after the period: "statistics-2019.xlsx", "statistics-2018-03_2020-06.pdf";
+    an open period is named by its first and last days."""
+    text = figures.period.text or ".."
+    if ".." in text:
+        left, right = text.split("..", 1)
+        text = f"{left or figures.first_day.isoformat()}_{right or figures.last_day.isoformat()}"
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    return f"statistics-{name}.{extension.lstrip('.')}"
+
+
+def _summary(sheet: Worksheet, figures: Figures) -> None:
+    sheet.title = _sheet_name(_("Summary"))
+    sheet.append([_("Period"), spreadsheet_cell(_period(figures))])
+    sheet.append([_("From"), figures.first_day])
+    sheet.append([_("To"), figures.last_day])
+    _formats(sheet)
+    sheet.append([])
+    previous = figures.previous
+    heading = [_("Measure"), _("This period")]
+    if previous:
+        earlier = _("A year earlier (%(period)s)") % {"period": _period(previous)}
+        heading += [earlier, _("Change (year on year)"), _("Change (%)")]
+    sheet.append(heading)
+    _bold(sheet)
+    for measure, label in MEASURES.items():
+        line = [str(label), getattr(figures, measure)]
+        if previous:
+            difference, ratio = figures.change(measure)
+            line += [getattr(previous, measure), difference, ratio]
+        sheet.append(line)
+        _formats(sheet)
+    sheet.column_dimensions["A"].width = 40
+    for column in "BCDE":
+        sheet.column_dimensions[column].width = 22
+
+
+def _breakdown(sheet: Worksheet, rows: list[Row], heading, *, amounts: bool) -> None:
+    header = [
+        str(heading),
+        _("Number of persons"),
+        *([_("Amount recovered (CNY)")] if amounts else []),
+        pgettext("breakdown key", "Code"),
+    ]
+    sheet.append(header)
+    _bold(sheet)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        sheet.append(
+            [
+                spreadsheet_cell(row.label),
+                row.persons,
+                *([row.amount] if amounts else []),
+                spreadsheet_cell(row.key),
+            ]
+        )
+        _formats(sheet)
+    sheet.column_dimensions["A"].width = 32
+    for column in "BCD":
+        sheet.column_dimensions[column].width = 18
+
+
+def _formats(sheet: Worksheet) -> None:
+    """Number formats for the last row written, by the type of each value."""
+    for cell in sheet[sheet.max_row]:
+        kind = type(cell.value)
+        if kind in FORMATS:
+            cell.number_format = FORMATS[kind]
+
+
+def _bold(sheet: Worksheet) -> None:
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+
+
+def _sheet_name(title) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return SHEET_NAME_FORBIDDEN.sub(" ", str(title))[:31]
+
+
+def _period(figures: Figures) -> str:
+    first, last, text = figures.first_day.isoformat(), figures.last_day.isoformat(), figures.period.text
+    days = f"{first} – {last}"
+    if not text:
+        return _("All years (%(days)s)") % {"days": days}
+    return days if text == f"{first}..{last}" else f"{text} ({days})"
+
+
+def _headlines(figures: Figures) -> list[dict]:
+    """The headline figures as the report's table shows them, each with its year-earlier value and change."""
+    lines = []
+    for measure, label in MEASURES.items():
+        amount = measure == "amount"
+        line = {
+            "label": label,
+            "part": measure in PARTS,
+            "now": charts.readable(getattr(figures, measure), amount=amount),
+        }
+        if figures.previous:
+            difference, ratio = figures.change(measure)
+            line["before"] = charts.readable(getattr(figures.previous, measure), amount=amount)
+            sign = "+" if difference > 0 else "-" if difference < 0 else "±"
+            line["change"] = sign + charts.readable(abs(difference), amount=amount)
+            if ratio is not None:
+                line["change"] += f" ({ratio:+.1%})"
+        lines.append(line)
+    return lines
+
+
+def _charts(figures: Figures) -> list[str]:
+    drawn = [
+        charts.bar_chart(figures.by_month, title=_("Persons returned per month")),
+        charts.bar_chart(figures.by_method, title=_("Persons returned by return method"), horizontal=True),
+        charts.bar_chart(
+            figures.by_country, title=_("Persons returned by country or region"), horizontal=True, limit=15
+        ),
+        charts.bar_chart(figures.by_province, title=_("Persons returned by province"), horizontal=True),
+        charts.line_chart(figures.by_month, title=_("Amount recovered per month (CNY)"), value="amount"),
+    ]
+    # The charts escape every label themselves, so their SVG goes into the page as it is.
+    return [mark_safe(svg) for svg in drawn]  # noqa: S308
