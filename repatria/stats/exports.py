@@ -97,25 +97,22 @@ def filename(figures: Figures, extension: str) -> str:
 
 def _summary(sheet: Worksheet, figures: Figures) -> None:
     sheet.title = _sheet_name(_("Summary"))
-    sheet.append([_("Period"), spreadsheet_cell(_period(figures))])
-    sheet.append([_("From"), figures.first_day])
-    sheet.append([_("To"), figures.last_day])
-    _formats(sheet)
-    sheet.append([])
+    _append(sheet, [_("Period"), spreadsheet_cell(_period(figures))])
+    _append(sheet, [_("From"), figures.first_day])
+    _append(sheet, [_("To"), figures.last_day])
+    _append(sheet, [])
     previous = figures.previous
     heading = [_("Measure"), _("This period")]
     if previous:
         earlier = _("A year earlier (%(period)s)") % {"period": _period(previous)}
         heading += [earlier, _("Change (year on year)"), _("Change (%)")]
-    sheet.append(heading)
-    _bold(sheet)
+    _append(sheet, heading, bold=True)
     for measure, label in MEASURES.items():
         line = [str(label), getattr(figures, measure)]
         if previous:
             difference, ratio = figures.change(measure)
             line += [getattr(previous, measure), difference, ratio]
-        sheet.append(line)
-        _formats(sheet)
+        _append(sheet, line)
     sheet.column_dimensions["A"].width = 40
     for column in "BCDE":
         sheet.column_dimensions[column].width = 22
@@ -128,35 +125,24 @@ def _breakdown(sheet: Worksheet, rows: list[Row], heading, *, amounts: bool) -> 
         *([_("Amount recovered (CNY)")] if amounts else []),
         pgettext("breakdown key", "Code"),
     ]
-    sheet.append(header)
-    _bold(sheet)
+    _append(sheet, header, bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append(
-            [
-                spreadsheet_cell(row.label),
-                row.persons,
-                *([row.amount] if amounts else []),
-                spreadsheet_cell(row.key),
-            ]
-        )
-        _formats(sheet)
+        line = [spreadsheet_cell(row.label), row.persons, *([row.amount] if amounts else []), spreadsheet_cell(row.key)]
+        _append(sheet, line)
     sheet.column_dimensions["A"].width = 32
     for column in "BCD":
         sheet.column_dimensions[column].width = 18
 
 
-def _formats(sheet: Worksheet) -> None:
-    """Number formats for the last row written, by the type of each value."""
+def _append(sheet: Worksheet, values: list, *, bold: bool = False) -> None:
+    """A row, each number or date formatted by the type of its value; a heading in bold."""
+    sheet.append(values)
     for cell in sheet[sheet.max_row]:
-        kind = type(cell.value)
-        if kind in FORMATS:
-            cell.number_format = FORMATS[kind]
-
-
-def _bold(sheet: Worksheet) -> None:
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+        if type(cell.value) in FORMATS:
+            cell.number_format = FORMATS[type(cell.value)]
+        if bold:
+            cell.font = BOLD
 
 
 def _sheet_name(title) -> str:
