@@ -84,6 +84,9 @@ class _Counted:
     offences: tuple[str, ...] = ()
 
 
+# Returns on one day sort by what they say, not by when they were entered: the figures must not depend on it.
+RETURN_ORDER = ("date", "method", "country_id", "case__number")
+
 # Which rows of a breakdown a counted record falls in.
 KEYS: dict[str, Callable[[_Counted], Iterable[str]]] = {
     "by_method": lambda c: [c.method],
@@ -114,7 +117,7 @@ def _returned(user, period: Period, filters: Filters, today: datetime.date) -> l
     rows = (
         filters.narrow(Return.objects.restrict(user, "view"), "country_id")
         .filter(_between("date", period, today))
-        .order_by("date", "pk")
+        .order_by(*RETURN_ORDER)
         .values_list(
             "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
             "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
@@ -168,7 +171,7 @@ def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> lis
     flights = (
         filters.narrow(CasePerson.objects.restrict(user, "view"), None)
         .filter(role__in=FUGITIVE_ROLES, case__fled_on__lte=end)
-        .order_by("case__fled_on", "pk")
+        .order_by("case__fled_on", "case__number")
         .values_list("person_id", "case__fled_on", "case_id", "case__province_id", "case__lead_organisation_id")
     )
     latest = {person: row for person, *row in flights.iterator(chunk_size=5000)}
