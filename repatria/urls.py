@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("repatria.accounts.urls")),
     path("", include("repatria.audit.urls")),
     path("screening/", include("repatria.screening.urls")),
+    path("stats/", include("repatria.stats.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("login/code/", account_views.otp_verify, name="otp_verify"),

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -74,6 +75,42 @@ class Campaign(BilingualNameMixin, VersionedModel, TimestampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("stats:campaign", args=[self.pk])
+
+    def clean(self) -> None:
+        """Dates run forwards; an operation is part of a campaign (one level deep) and runs within its dates."""
+        errors: dict[str, str] = {}
+        dated = self.starts_on is not None and self.ends_on is not None
+        if dated and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The campaign ends before it starts.")
+        elif self.parent_id is not None:
+            errors.update(self._parent_errors(dated))
+        elif dated and self.pk:
+            outside = self.operations.filter(
+                models.Q(starts_on__lt=self.starts_on) | models.Q(ends_on__gt=self.ends_on)
+            )
+            if outside.exists():
+                names = ", ".join(str(operation) for operation in outside)
+                errors["ends_on"] = _("Its operations must run within its dates, and %(operations)s would not.") % {
+                    "operations": names
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def _parent_errors(self, dated: bool) -> dict[str, str]:
+        parent = self.parent
+        if parent.pk == self.pk:
+            return {"parent": _("A campaign cannot be part of itself.")}
+        if parent.parent_id is not None:
+            return {"parent": _("%(operation)s is an operation: choose a campaign.") % {"operation": parent}}
+        if self.pk and self.operations.exists():
+            return {"parent": _("This campaign has operations of its own, so it cannot be part of another.")}
+        dates = {"campaign": parent, "start": parent.starts_on.isoformat(), "end": parent.ends_on.isoformat()}
+        message = _("An operation runs within the dates of %(campaign)s, %(start)s to %(end)s.") % dates
+        if dated and self.starts_on < parent.starts_on:
+            return {"starts_on": message}
+        if dated and self.ends_on > parent.ends_on:
+            return {"ends_on": message}
+        return {}
 
 
 class Measure(models.TextChoices):

@@ -168,6 +168,7 @@ class CasePlan:
     amount_currency: str
     province: str
     lead_organisation: str  # OrganisationPlan.key
+    assigned_organisations: tuple[str, ...]  # OrganisationPlan keys
     supervision_level: str
     fled_on: datetime.date
     opened_on: datetime.date
@@ -352,8 +353,17 @@ def _money(amount: float, step: int = 1000) -> Decimal:
 class CasePlanner:
     """Draws cases one after the other; everything it draws comes from its one random generator."""
 
-    def __init__(self, rng: random.Random, *, until: datetime.date, red_notice_share: float, central_share: float):
+    def __init__(
+        self,
+        rng: random.Random,
+        *,
+        until: datetime.date,
+        red_notice_share: float,
+        central_share: float,
+        recoveries: random.Random,
+    ):
         self.rng = rng
+        self.recoveries = recoveries  # a stream of its own, so that other draws stay as they were before it
         self.until = until
         self.red_notice_share = red_notice_share
         self.central_share = central_share
@@ -432,6 +442,8 @@ class CasePlanner:
         who = f"{principal.name}等人" if size > 1 else principal.name
         located = [w.recorded_on for w in principal.whereabouts if w.confidence != Confidence.POSSIBLE]
         assets = self._assets(members, opened) if self.chance(t.ASSET_CASE_SHARE) else ()
+        # The central bank, as the financial intelligence unit, works the cases whose money abroad is traced.
+        assigned = (agency(AgencyType.CENTRAL_BANK),) if any(asset.stages for asset in assets) else ()
         amount, currency = self._amount()
         return CasePlan(
             number=self._case_number(opened.year),
@@ -441,6 +453,7 @@ class CasePlanner:
             amount_currency=currency,
             province=province,
             lead_organisation=lead,
+            assigned_organisations=assigned,
             supervision_level=SupervisionLevel.CENTRAL if central else SupervisionLevel.PROVINCIAL,
             fled_on=fled,
             opened_on=opened,
@@ -708,9 +721,10 @@ class CasePlanner:
         recovered = {}
         if stages and stages[-1][0] == AssetStage.RETURNED:
             share = rng.uniform(0.4, 1.0)
+            held = self.recoveries.random() < t.RECOVERED_IN_HELD_CURRENCY_SHARE
             recovered = {
-                "recovered_amount": Decimal(f"{float(value) * rate * share:.2f}"),
-                "recovered_currency": Currency.CNY,
+                "recovered_amount": Decimal(f"{float(value) * share * (1 if held else rate):.2f}"),
+                "recovered_currency": currency if held else Currency.CNY,
                 "recovered_on": stages[-1][1],
             }
         return AssetPlan(
@@ -760,6 +774,7 @@ def cases(*, persons: int, seed: int = DEFAULT_SEED, until: datetime.date = t.UN
     others = max(1, persons - hundred_count)
     planner = CasePlanner(
         rng,
+        recoveries=random.Random(f"recoveries:{seed}"),  # noqa: S311 - synthetic data, not secrets
         until=until,
         red_notice_share=max(0.0, t.RED_NOTICE_SHARE * persons - hundred_count) / others,
         central_share=max(0.0, t.CENTRAL_KEY_CASE_SHARE * len(sizes) - hundred_count)

@@ -306,3 +306,27 @@ CNY_PER_UNIT: dict[str, float] = {
     Currency.AUD: 4.8, Currency.NZD: 4.4, Currency.HKD: 0.88, Currency.SGD: 5.1, Currency.JPY: 0.055,
     Currency.CHF: 7.3, Currency.THB: 0.2, Currency.MYR: 1.6,
 }  # fmt: skip
+
+# Recoveries: this share of the assets returned comes back in the currency it was held in, the rest already in yuan.
+RECOVERED_IN_HELD_CURRENCY_SHARE = 0.4
+
+# Exchange rates: one per foreign currency on the first business day of each month (not a weekend, New Year's Day
+# or the National Day week), from the first month of the demo's cases. Synthetic: each drifts around its average
+# in CNY_PER_UNIT by this much a month (standard deviation of the log change), pulled back towards it.
+RATES_FROM = datetime.date(2014, 1, 1)
+HOLIDAYS: frozenset[tuple[int, int]] = frozenset({(1, 1), *((10, day) for day in range(1, 8))})
+RATE_MONTHLY_DRIFT: dict[str, float] = {
+    Currency.USD: 0.012, Currency.EUR: 0.02, Currency.GBP: 0.022, Currency.CAD: 0.02, Currency.AUD: 0.024,
+    Currency.NZD: 0.024, Currency.SGD: 0.014, Currency.JPY: 0.025, Currency.CHF: 0.018, Currency.THB: 0.02,
+    Currency.MYR: 0.022,
+}  # fmt: skip
+RATE_PULL_BACK = 0.06
+HKD_PER_USD = 7.8  # the Hong Kong dollar is pegged to the US dollar
+RATE_SOURCE = "人民币汇率中间价（演示数据，非真实汇率）"
+
+# Campaigns: a yearly Sky Net campaign from 2015 on, with its operations (lead agency, Chinese and English names);
+# the supervision commissions' own operation since they were set up in 2018. Targets are set near what the demo's
+# cases achieve, give or take TARGET_SPREAD.
+SKY_NET_FROM = 2015
+SUPERVISION_OPERATION_FROM = 2018
+TARGET_SPREAD = 0.2

@@ -2,9 +2,10 @@
 
 ``ServiceWriter`` calls create_person, open_case, record_whereabouts, change_status, record_return, record_asset
 and change_stage, so every rule and every timeline event is the services' own; the services date some events
-"now", so each call's events are moved to the day the plan says the thing happened. ``BulkWriter`` replays the
-same steps (generator.chronology) as rows for bulk_create, mirroring what each service writes; a test loads one
-plan both ways and compares everything, so the two cannot drift apart unnoticed.
+"now", so each call's events are moved to the day the plan says the thing happened. Exchange rates and campaigns
+have no service of their own: it saves them after the models' validation, as their forms do. ``BulkWriter``
+replays the same steps (generator.chronology) as rows for bulk_create, mirroring what each service writes; tests
+load one plan both ways and compare everything, so the two cannot drift apart unnoticed.
 """
 
 from __future__ import annotations
@@ -23,13 +24,17 @@ from repatria.assets.services import change_stage, record_asset
 from repatria.cases import timeline
 from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event, Return
 from repatria.cases.services import change_status, open_case, record_return, record_whereabouts
+from repatria.core.services import create_record
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, Person, PersonName, Whereabouts
 from repatria.registry.names import search_keys
 from repatria.registry.services import create_person
 from repatria.screening.engine.chinese import detect_script
+from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate
 
 from . import generator as g
+from .campaigns import CampaignPlan, Tally, campaigns
+from .rates import RateBook, RatePlan, exchange_rates
 from .tables import DEMO_PASSWORD, UNTIL
 
 
@@ -100,6 +105,16 @@ class Writer:
     def finish(self) -> None:
         """Write what is still buffered."""
 
+    def write_rates(self, plans: Iterable[RatePlan]) -> None:
+        raise NotImplementedError
+
+    def write_campaigns(self, plans: Iterable[CampaignPlan]) -> None:
+        raise NotImplementedError
+
+    def campaign(self, plan: CampaignPlan, parent: Campaign | None = None) -> Campaign:
+        lead = self.organisations[plan.lead_organisation] if plan.lead_organisation else None
+        return Campaign(parent=parent, lead_organisation=lead, **plan.fields())
+
 
 class ServiceWriter(Writer):
     """Through the services: slower, and the reference the bulk writer is tested against."""
@@ -113,6 +128,7 @@ class ServiceWriter(Writer):
                 persons={persons[person.key]: role for person, role in plan.members},
                 offences=plan.offences,
                 lead_organisation=self.organisations[plan.lead_organisation],
+                assigned_organisations=[self.organisations[key] for key in plan.assigned_organisations],
                 **plan.fields(),
             )
         assets: dict[int, Asset] = {}  # by id() of the AssetPlan
@@ -176,6 +192,24 @@ class ServiceWriter(Writer):
             row.save()
         return person
 
+    def write_rates(self, plans: Iterable[RatePlan]) -> None:
+        for plan in plans:
+            create_record(ExchangeRate, **plan.fields())
+
+    def write_campaigns(self, plans: Iterable[CampaignPlan]) -> None:
+        for plan in plans:
+            campaign = self._create_campaign(plan)
+            for operation in plan.operations:
+                self._create_campaign(operation, campaign)
+
+    def _create_campaign(self, plan: CampaignPlan, parent: Campaign | None = None) -> Campaign:
+        campaign = self.campaign(plan, parent)
+        campaign.full_clean()
+        campaign.save()
+        for measure, value in plan.targets:
+            create_record(CampaignTarget, campaign=campaign, measure=measure, value=value)
+        return campaign
+
     @contextlib.contextmanager
     def _dated(self, day: datetime.date) -> Iterator[None]:
         """Move the events written inside the block to `day`: the services date most of them "now"."""
@@ -207,6 +241,7 @@ class BulkWriter(Writer):
                 IdentityDocument,
                 Case,
                 Case.offences.through,
+                Case.assigned_organisations.through,
                 CasePerson,
                 Whereabouts,
                 Return,
@@ -253,6 +288,22 @@ class BulkWriter(Writer):
                 model.objects.bulk_create(rows)
         self._reset()
 
+    def write_rates(self, plans: Iterable[RatePlan]) -> None:
+        ExchangeRate.objects.bulk_create(ExchangeRate(**plan.fields()) for plan in plans)
+
+    def write_campaigns(self, plans: Iterable[CampaignPlan]) -> None:
+        """The campaigns, then their operations (which need the campaigns' keys), then every target."""
+        plans = list(plans)
+        parents = Campaign.objects.bulk_create(self.campaign(plan) for plan in plans)
+        pairs = list(zip(plans, parents, strict=True))
+        operations = [(op, self.campaign(op, campaign)) for plan, campaign in pairs for op in plan.operations]
+        Campaign.objects.bulk_create(campaign for _plan, campaign in operations)
+        CampaignTarget.objects.bulk_create(
+            CampaignTarget(campaign=campaign, measure=measure, value=value)
+            for plan, campaign in pairs + operations
+            for measure, value in plan.targets
+        )
+
     def _create_person(self, plan: g.PersonPlan) -> Person:
         """registry.services.create_person and its refresh_names (names in kind order, as person.names.all())."""
         in_kind_order = sorted(plan.names, key=lambda name: name[1])
@@ -274,6 +325,8 @@ class BulkWriter(Writer):
         self.add(case)
         for offence in plan.offences:
             self.add(Case.offences.through(case=case, offence_id=offence))
+        for key in plan.assigned_organisations:
+            self.add(Case.assigned_organisations.through(case=case, organisation=self.organisations[key]))
         self.event(timeline.case_opened, case, day=plan.opened_on, actor=actor)
         for person_plan, role in plan.members:
             membership = CasePerson(case=case, person=persons[person_plan.key], role=role)
@@ -350,15 +403,21 @@ def _document_fields(plan: g.DocumentPlan) -> dict:
 
 
 def load(*, persons: int, seed: int = g.DEFAULT_SEED, until: datetime.date | None = None, fast: bool) -> None:
-    """Write the organisations, the demo users and `persons` persons with their cases.
+    """Write the organisations, the demo users, the exchange rates, `persons` persons with their cases, and the
+    campaigns with targets near what those cases achieve.
 
     The caller holds the transaction, so a failure leaves nothing half-written.
     """
+    until = until or default_until()
     organisations = ensure_organisations(g.organisations())
     user_plans = g.users(seed)
     users = ensure_users(user_plans, organisations)
     writer = (BulkWriter if fast else ServiceWriter)(organisations, users, user_plans)
-    writer.write_all(g.cases(persons=persons, seed=seed, until=until or default_until()))
+    rates = exchange_rates(seed=seed, until=until)
+    writer.write_rates(rates)
+    tally = Tally(RateBook(rates))
+    writer.write_all(tally.count(g.cases(persons=persons, seed=seed, until=until)))
+    writer.write_campaigns(campaigns(seed=seed, until=until, tally=tally))
 
 
 def default_until() -> datetime.date:

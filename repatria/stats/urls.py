@@ -1,0 +1,27 @@
+from django.urls import path
+
+from repatria.core.views import ObjectDeleteView, object_urls
+
+from . import record_views
+from .imports import ExchangeRateImportView
+from .models import Campaign, ExchangeRate
+
+app_name = "stats"
+
+urlpatterns = [
+    path("exchangerates/import/", ExchangeRateImportView.as_view(), name="exchangerate_import"),
+    *object_urls(
+        ExchangeRate,
+        list_view=record_views.ExchangeRateListView,
+        detail_view=record_views.ExchangeRateView,
+        edit_view=record_views.ExchangeRateEditView,
+        delete_view=ObjectDeleteView,
+    ),
+    *object_urls(
+        Campaign,
+        list_view=record_views.CampaignListView,
+        detail_view=record_views.CampaignView,
+        edit_view=record_views.CampaignEditView,
+        delete_view=ObjectDeleteView,
+    ),
+]
