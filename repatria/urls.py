@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/", include("repatria.assets.api.urls")),
     path("api/", include("repatria.screening.api.urls")),
     path("api/", include("repatria.screening.api.bulk_urls")),
+    path("api/stats/", include("repatria.stats.api.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,9 +20,13 @@ class ExchangeRateFilterSet(django_filters.FilterSet):
         fields = ["currency", "date_from", "date_to", "source"]
 
 
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a whole year the database can hold: 2019, not 2019.5 or 0
+
+
 class CampaignFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=pgettext_lazy("campaign", "name"))
-    year = django_filters.NumberFilter(method="running_in", label=_("running in the year"))
+    year = YearFilter(method="running_in", label=_("running in the year"), min_value=1, max_value=9999)
     level = django_filters.ChoiceFilter(
         method="at_level",
         choices=[("campaigns", _("campaigns")), ("operations", _("operations"))],

@@ -13,9 +13,9 @@ from repatria.core.services import RuleError
 
 from .models import ExchangeRate
 
-# A rate stays in force this long: a monthly table, or a daily one across holidays, but never last year's rate
-# for this year's recovery.
-VALID_DAYS = 31
+# A rate stays in force this long: a monthly table dated on each month's first working day (up to 39 days apart
+# across the October and New Year holidays), or a daily one, but never last year's rate for this year's recovery.
+VALID_DAYS = 45
 FEN = Decimal("0.01")
 
 

@@ -84,10 +84,10 @@ def test_a_missing_rate_is_an_error_naming_the_currency_and_the_date_not_a_wrong
     assert figures(world.admin, "2019-01..2019-07").amount == Decimal("7000000.00")
 
 
-def test_a_rate_stays_in_force_a_month_and_no_longer(world):
-    recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 4))
-    assert figures(world.admin, "2019-07").amount == Decimal("70.00")  # the rate of 2019-06-03, 31 days before
-    recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 5))
+def test_a_rate_stays_in_force_45_days_and_no_longer(world):
+    recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 18))
+    assert figures(world.admin, "2019-07").amount == Decimal("70.00")  # the rate of 2019-06-03, 45 days before
+    recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 19))
     with pytest.raises(MissingRate) as error:
         figures(world.admin, "2019-07")
     assert "2019-06-03" in error.value.messages[0]
