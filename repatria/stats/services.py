@@ -11,12 +11,14 @@ lists behind a figure come from the same counting (`records`), so a list always 
 """
 
 import datetime
+import functools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -112,16 +114,21 @@ def _between(field: str, period: Period, today: datetime.date) -> Q:
     return q & Q(**{f"{field}__gte": period.start}) if period.start else q
 
 
-def _returned(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
-    """Each person's last return in the period."""
-    rows = (
-        filters.narrow(Return.objects.restrict(user, "view"), "country_id")
-        .filter(_between("date", period, today))
-        .order_by(*RETURN_ORDER)
-        .values_list(
-            "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
-            "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
-        )
+def _returns(user, period: Period, filters: Filters, today: datetime.date) -> QuerySet:
+    return filters.narrow(Return.objects.restrict(user, "view"), "country_id").filter(_between("date", period, today))
+
+
+def _assets(user, period: Period, filters: Filters, today: datetime.date) -> QuerySet:
+    """The assets recovered in the period."""
+    assets = filters.narrow(Asset.objects.restrict(user, "view"), "jurisdiction_id")
+    return assets.filter(_between("recovered_on", period, today), recovered_amount__isnull=False)
+
+
+def _returned(returns: QuerySet) -> list[_Counted]:
+    """Each person's last return among these."""
+    rows = returns.order_by(*RETURN_ORDER).values_list(
+        "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
+        "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
     )  # fmt: skip
     last = {}
     for pk, person, day, case, province, agency, country, method, functionary, notice, hundred in rows.iterator(
@@ -134,13 +141,10 @@ def _returned(user, period: Period, filters: Filters, today: datetime.date) -> l
     return list(last.values())
 
 
-def _recovered(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
-    """Assets recovered in the period, in yuan; MissingRate if a foreign amount has no rate in force."""
+def _recovered(assets: QuerySet) -> list[_Counted]:
+    """The assets' amounts in yuan; MissingRate if a foreign amount has no rate in force on its day."""
     rows = list(
-        filters.narrow(Asset.objects.restrict(user, "view"), "jurisdiction_id")
-        .filter(_between("recovered_on", period, today), recovered_amount__isnull=False)
-        .order_by("recovered_on", "pk")
-        .values_list(
+        assets.order_by("recovered_on", "pk").values_list(
             "pk", "recovered_on", "case_id", "case__province_id", "case__lead_organisation_id", "jurisdiction_id",
             "recovered_amount", "recovered_currency", "value_currency",
         )
@@ -162,25 +166,20 @@ def _band(fled: datetime.date, day: datetime.date) -> str:
 
 
 def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
-    """Fugitives abroad on the period's last day: their latest flight was on or before it, and no return since.
+    """Fugitives abroad on the period's last day: they fled on or before it, and have not returned since.
 
     Whether someone came back is read from every return, also those of cases the user cannot see: a person
     brought back by another province is not abroad.
     """
     end = period.last_day(today)
+    back_since = Return.objects.filter(person=OuterRef("person_id"), date__gte=OuterRef("case__fled_on"), date__lte=end)
     flights = (
         filters.narrow(CasePerson.objects.restrict(user, "view"), None)
-        .filter(role__in=FUGITIVE_ROLES, case__fled_on__lte=end)
+        .filter(~Exists(back_since), role__in=FUGITIVE_ROLES, case__fled_on__lte=end)
         .order_by("case__fled_on", "case__number")
         .values_list("person_id", "case__fled_on", "case_id", "case__province_id", "case__lead_organisation_id")
     )
     latest = {person: row for person, *row in flights.iterator(chunk_size=5000)}
-    back = dict(
-        Return.objects.filter(date__lte=end)
-        .values("person_id")
-        .annotate(last=Max("date"))
-        .values_list("person_id", "last")
-    )
     where = dict(
         Whereabouts.objects.filter(date_from__lte=end.isoformat())
         .order_by("date_from", "pk")
@@ -188,8 +187,6 @@ def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> lis
     )
     abroad = []
     for person, (fled, case, province, agency) in latest.items():
-        if back.get(person, datetime.date.min) >= fled:
-            continue
         country = where.get(person)
         if filters.country and country != filters.country:
             continue
@@ -197,10 +194,11 @@ def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> lis
     return abroad
 
 
-def _attach_offences(counted: list[_Counted]) -> None:
+def _attach_offences(counted: list[_Counted], *records: QuerySet) -> None:
+    """The offences of each counted record's case; `records` are the querysets the records came from."""
+    cases = functools.reduce(operator.or_, (Q(case_id__in=r.values("case_id")) for r in records))
     offences = defaultdict(list)
-    cases = {c.case for c in counted}
-    for case, code in Case.offences.through.objects.filter(case_id__in=cases).values_list("case_id", "offence_id"):
+    for case, code in Case.offences.through.objects.filter(cases).values_list("case_id", "offence_id"):
         offences[case].append(code)
     for c in counted:
         c.offences = tuple(sorted(offences[c.case]))
@@ -265,10 +263,10 @@ def figures(
     Raises MissingRate when an amount recovered in a foreign currency has no rate in force on its day.
     """
     today = today or timezone.localdate()
-    returned = _returned(user, period, filters, today)
-    recovered = _recovered(user, period, filters, today)
+    returns, assets = _returns(user, period, filters, today), _assets(user, period, filters, today)
+    returned, recovered = _returned(returns), _recovered(assets)
     abroad = _abroad(user, period, filters, today)
-    _attach_offences(returned + recovered)
+    _attach_offences(returned + recovered, returns, assets)
     last = period.last_day(today)
     first = period.start or min((c.day for c in (*returned, *recovered)), default=last)
     earlier = period.year_earlier(today) if compare else None
@@ -292,7 +290,13 @@ def figures(
     )
 
 
-MEASURES = (*CATEGORIES, "amount", "abroad")
+PERSON_BREAKDOWNS = ("by_method", "by_country", "by_province", "by_agency", "by_offence", "by_month")
+# The breakdowns each measure has, for the lists behind the figures.
+MEASURES = {
+    **dict.fromkeys(CATEGORIES, PERSON_BREAKDOWNS),
+    "amount": PERSON_BREAKDOWNS[1:],
+    "abroad": ("abroad_by_country", "abroad_by_years"),
+}
 
 
 def records(
@@ -307,18 +311,20 @@ def records(
 ) -> tuple[type[Model], list[int]]:
     """The records behind one figure, newest first, counted exactly as `figures` counts them: returns for the
     persons returned (and each category), assets for the amount, persons for those still abroad."""
+    if measure not in MEASURES or breakdown not in ("", *MEASURES[measure]):
+        raise ValueError(f"{measure} has no breakdown {breakdown}")
     today = today or timezone.localdate()
     if measure in CATEGORIES:
-        model, counted = Return, [c for c in _returned(user, period, filters, today) if CATEGORIES[measure](c)]
+        records = _returns(user, period, filters, today)
+        model, counted = Return, [c for c in _returned(records) if CATEGORIES[measure](c)]
     elif measure == "amount":
-        model, counted = Asset, _recovered(user, period, filters, today)
-    elif measure == "abroad":
-        model, counted = Person, _abroad(user, period, filters, today)
+        records = _assets(user, period, filters, today)
+        model, counted = Asset, _recovered(records)
     else:
-        raise ValueError(measure)
+        model, counted = Person, _abroad(user, period, filters, today)
     if breakdown:
         if breakdown == "by_offence":
-            _attach_offences(counted)
+            _attach_offences(counted, records)
         counted = [c for c in counted if key in KEYS[breakdown](c)]
     counted.sort(key=lambda c: (c.day, c.pk), reverse=True)
     return model, [c.pk for c in counted]

@@ -159,3 +159,9 @@ def test_campaign_results_against_targets(world):
     )  # fmt: skip
     CampaignTarget.objects.create(campaign=fox_hunt, measure="returned", value=1)
     assert services.campaign_results(user=world.admin, campaign=fox_hunt, today=TODAY)[0].result == 1  # D
+
+
+@pytest.mark.parametrize(("measure", "breakdown"), [("abroad", "by_offence"), ("amount", "by_method"), ("nobody", "")])
+def test_records_refuse_a_figure_that_does_not_exist(world, measure, breakdown):
+    with pytest.raises(ValueError):
+        services.records(user=world.admin, period=parse_period("2019"), measure=measure, breakdown=breakdown)
