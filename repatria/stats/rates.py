@@ -23,16 +23,21 @@ class MissingRate(RuleError):
     """No rate in force for a currency on a day: the total would be wrong, so there is none."""
 
     def __init__(self, currency: str, day: datetime.date, latest: datetime.date | None):
-        message = _("No exchange rate for %(currency)s in force on %(date)s") % {
-            "currency": currency,
-            "date": day.isoformat(),
-        }
+        values = {"currency": currency, "date": day.isoformat(), "days": VALID_DAYS}
         if latest:
-            message += _(" (the latest before it is from %(latest)s, more than %(days)s days earlier)") % {
-                "latest": latest.isoformat(),
-                "days": VALID_DAYS,
-            }
-        super().__init__(message + _(": add it under Exchange rates, then ask again."))
+            message = _(
+                "No exchange rate for %(currency)s is in force on %(date)s: the latest before it is from %(latest)s, "
+                "more than %(days)s days earlier. Add it under Exchange rates, then ask again."
+            ) % {**values, "latest": latest.isoformat()}
+        else:
+            message = (
+                _(
+                    "No exchange rate for %(currency)s is in force on %(date)s. "
+                    "Add it under Exchange rates, then ask again."
+                )
+                % values
+            )
+        super().__init__(message)
         self.currency, self.day = currency, day
 
 
