@@ -13,12 +13,13 @@ lists behind a figure come from the same counting (`records`), so a list always 
 import datetime
 import functools
 import operator
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -67,7 +68,7 @@ class Filters:
         return queryset
 
 
-@dataclass
+@dataclass(slots=True)
 class _Counted:
     """One record behind the figures: a person's last return, an asset recovered, or a person still abroad."""
 
@@ -83,7 +84,7 @@ class _Counted:
     hundred_list: bool = False
     amount: Decimal = ZERO
     band: str = ""
-    offences: tuple[str, ...] = ()
+    offences: Iterable[str] = ()
 
 
 # Returns on one day sort by what they say, not by when they were entered: the figures must not depend on it.
@@ -96,7 +97,7 @@ KEYS: dict[str, Callable[[_Counted], Iterable[str]]] = {
     "by_province": lambda c: [c.province],
     "by_agency": lambda c: [str(c.agency)],
     "by_offence": lambda c: c.offences,
-    "by_month": lambda c: [f"{c.day:%Y-%m}"],
+    "by_month": lambda c: [c.day.isoformat()[:7]],
     "abroad_by_country": lambda c: [c.country or ""],
     "abroad_by_years": lambda c: [c.band],
 }
@@ -130,10 +131,9 @@ def _returned(returns: QuerySet) -> list[_Counted]:
         "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
         "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
     )  # fmt: skip
+    # One fetch: a server-side cursor held over autocommit copies the whole result first anyway.
     last = {}
-    for pk, person, day, case, province, agency, country, method, functionary, notice, hundred in rows.iterator(
-        chunk_size=5000
-    ):
+    for pk, person, day, case, province, agency, country, method, functionary, notice, hundred in rows:
         listed = hundred is not None
         last[person] = _Counted(
             pk, day, case, province, agency, country, method, functionary, bool(notice) or listed, listed
@@ -173,21 +173,19 @@ def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> lis
     """
     end = period.last_day(today)
     back_since = Return.objects.filter(person=OuterRef("person_id"), date__gte=OuterRef("case__fled_on"), date__lte=end)
+    last_seen = Whereabouts.objects.filter(person=OuterRef("person_id"), date_from__lte=end.isoformat())
     flights = (
         filters.narrow(CasePerson.objects.restrict(user, "view"), None)
         .filter(~Exists(back_since), role__in=FUGITIVE_ROLES, case__fled_on__lte=end)
+        .annotate(country=Subquery(last_seen.order_by("-date_from", "-pk").values("country_id")[:1]))
         .order_by("case__fled_on", "case__number")
-        .values_list("person_id", "case__fled_on", "case_id", "case__province_id", "case__lead_organisation_id")
+        .values_list(
+            "person_id", "case__fled_on", "case_id", "case__province_id", "case__lead_organisation_id", "country"
+        )
     )
-    latest = {person: row for person, *row in flights.iterator(chunk_size=5000)}
-    where = dict(
-        Whereabouts.objects.filter(date_from__lte=end.isoformat())
-        .order_by("date_from", "pk")
-        .values_list("person_id", "country_id")
-    )
+    latest = {person: row for person, *row in flights}
     abroad = []
-    for person, (fled, case, province, agency) in latest.items():
-        country = where.get(person)
+    for person, (fled, case, province, agency, country) in latest.items():
         if filters.country and country != filters.country:
             continue
         abroad.append(_Counted(person, fled, case, province, agency, country, band=_band(fled, end)))
@@ -201,7 +199,7 @@ def _attach_offences(counted: list[_Counted], *records: QuerySet) -> None:
     for case, code in Case.offences.through.objects.filter(cases).values_list("case_id", "offence_id"):
         offences[case].append(code)
     for c in counted:
-        c.offences = tuple(sorted(offences[c.case]))
+        c.offences = offences.get(c.case, ())
 
 
 def _months(first: datetime.date, last: datetime.date) -> list[str]:
@@ -241,11 +239,8 @@ def _breakdown(
     name: str, persons: list[_Counted], amounts: list[_Counted], order: list[str] | None = None
 ) -> list[Row]:
     """Persons and amounts per key; in the given order, else largest first."""
-    counts: dict[str, int] = defaultdict(int)
+    counts = Counter(chain.from_iterable(map(KEYS[name], persons)))
     sums: dict[str, Decimal] = defaultdict(Decimal)
-    for c in persons:
-        for key in KEYS[name](c):
-            counts[key] += 1
     for c in amounts:
         for key in KEYS[name](c):
             sums[key] += c.amount
