@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -87,9 +88,6 @@ class _Counted:
     offences: Iterable[str] = ()
 
 
-# Returns on one day sort by what they say, not by when they were entered: the figures must not depend on it.
-RETURN_ORDER = ("date", "method", "country_id", "case__number")
-
 # Which rows of a breakdown a counted record falls in.
 KEYS: dict[str, Callable[[_Counted], Iterable[str]]] = {
     "by_method": lambda c: [c.method],
@@ -126,19 +124,43 @@ def _assets(user, period: Period, filters: Filters, today: datetime.date) -> Que
 
 
 def _returned(returns: QuerySet) -> list[_Counted]:
-    """Each person's last return among these."""
-    rows = returns.order_by(*RETURN_ORDER).values_list(
-        "pk", "person_id", "date", "case_id", "case__province_id", "case__lead_organisation_id", "country_id",
-        "method", "person__is_functionary", "person__red_notice_number", "person__hundred_list_number",
+    """Each person's last return among these.
+
+    Returns on one day rank by what they say (method, country, case number), not by when they were entered: the
+    figures must not depend on it. Ranked here rather than sorted by the database, which would spill to disk.
+    """
+    rows = returns.annotate(from_country=Coalesce("country_id", Value(""))).values_list(
+        "person_id", "date", "method", "from_country", "case__number", "pk", "case_id", "case__province_id",
+        "case__lead_organisation_id", "person__is_functionary", "person__red_notice_number",
+        "person__hundred_list_number",
     )  # fmt: skip
-    # One fetch: a server-side cursor held over autocommit copies the whole result first anyway.
     last = {}
-    for pk, person, day, case, province, agency, country, method, functionary, notice, hundred in rows:
+    for row in rows:  # one fetch: a server-side cursor held over autocommit copies the whole result first anyway
+        kept = last.get(row[0])
+        if kept is None or row[1:5] > kept[1:5]:
+            last[row[0]] = row
+    counted = []
+    for (
+        _person,
+        day,
+        method,
+        country,
+        _number,
+        pk,
+        case,
+        province,
+        agency,
+        functionary,
+        notice,
+        hundred,
+    ) in last.values():
         listed = hundred is not None
-        last[person] = _Counted(
-            pk, day, case, province, agency, country, method, functionary, bool(notice) or listed, listed
+        counted.append(
+            _Counted(
+                pk, day, case, province, agency, country or None, method, functionary, bool(notice) or listed, listed
+            )
         )
-    return list(last.values())
+    return counted
 
 
 def _recovered(assets: QuerySet) -> list[_Counted]:
