@@ -1,7 +1,8 @@
 """Writes the change log: every create, update and delete of an audited record, with its values before and after.
 
 Signals are used here on purpose (see ARCHITECTURE.md): the change log must see every write, whichever
-service, view, import or admin page makes it. Bulk loads (bulk_create) bypass it, as they bypass save().
+service, view, import or admin page makes it. Bulk loads (bulk_create) bypass it, as they bypass save(), unless
+the service writes their entries with record_created().
 """
 
 import datetime
@@ -52,23 +53,33 @@ def _fingerprint(secret: str) -> str:
     return f"(secret {hashlib.sha256(secret.encode()).hexdigest()[:6]})"
 
 
-def write(kind: str, model: type[models.Model], *, obj=None, before=None, after=None) -> None:
-    """One entry for the acting user about a record (or, without `obj`, about a record type as a whole)."""
+def _entry(kind: str, model: type[models.Model], *, obj=None, before=None, after=None) -> dict:
     user, request_id, client_address = actor()
     organisation = getattr(user, "organisation", None) if user else None
-    chain.append(
-        kind=kind,
-        user=user,
-        username=user.get_username() if user else "",
-        organisation=str(organisation or ""),
-        request_id=request_id,
-        client_address=client_address,
-        object_type=ContentType.objects.get_for_model(model),
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:300] if obj is not None else "",
-        before=before,
-        after=after,
-    )
+    return {
+        "kind": kind,
+        "user": user,
+        "username": user.get_username() if user else "",
+        "organisation": str(organisation or ""),
+        "request_id": request_id,
+        "client_address": client_address,
+        "object_type": ContentType.objects.get_for_model(model),
+        "object_id": str(obj.pk) if obj is not None else "",
+        "object_repr": str(obj)[:300] if obj is not None else "",
+        "before": before,
+        "after": after,
+    }
+
+
+def write(kind: str, model: type[models.Model], *, obj=None, before=None, after=None) -> None:
+    """One entry for the acting user about a record (or, without `obj`, about a record type as a whole)."""
+    chain.append(**_entry(kind, model, obj=obj, before=before, after=after))
+
+
+def record_created(objects: list[models.Model]) -> None:
+    """The creation entries of records saved together by bulk_create, which sends no signal: for a service whose
+    records must be audited all the same."""
+    chain.append_many([_entry(EntryKind.CREATE, type(obj), obj=obj, after=snapshot(obj)) for obj in objects])
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
