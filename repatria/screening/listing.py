@@ -1,8 +1,12 @@
-"""The registry as the engine's list: one in-process index of every person, kept in step with the database.
+"""The registry as the engine's list: one in-process index of every person, kept in step with the database, and the
+cards of the persons a dataset lists (what a partner may see of them, see cards.py).
 
-Saves in this process update the index entry by entry (signals); changes made by other processes are picked up by
-:func:`registry_index` from the persons' ``updated`` time (indexed), at most once a second. The index covers
-everyone: what a user may see is decided by the queryset the candidates are read through.
+Saves in this process update the index and the cards entry by entry (signals); changes made by other processes are
+picked up by :func:`registry_index` from the persons' ``updated`` time (indexed), at most once a second. A change of
+what lists a person or of what their card shows (a case's status or lead office, a membership, the office's names)
+marks the persons concerned changed in the same way. The index covers everyone: what a user may see is decided by the
+queryset the candidates are read through, and for partners by the cards' datasets, checked against the database for
+the results they are given (see services.screen).
 """
 
 from __future__ import annotations
@@ -10,53 +14,86 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import transaction
 from django.db.models import Max
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
+from repatria.accounts.models import Organisation
+from repatria.cases.models import Case, CasePerson, CaseStatus
 from repatria.registry.models import IdentityDocument, Person, PersonName
 
+from .cards import Card
+from .datasets import datasets_listing
 from .engine import Entity, Index
 from .engine.entity import normalise_document
 
-__all__ = ["connect", "person_entities", "registry_index"]
+__all__ = ["connect", "partner_cards", "read_persons", "registry_index"]
 
 REFRESH_SECONDS = 1.0
 
 
-def person_entities(persons: Iterable[int] | None = None) -> list[Entity]:
-    """The engine's view of the given persons (all when None): names, birth date, sex, nationalities, documents."""
+def _open_cases(of_them: dict) -> dict[int, tuple[list[str], tuple[str, str, str | None]]]:
+    """Of each person in a case that is not closed: the statuses of those cases, and the lead organisation of the
+    most recent one, the office a partner calls (its Chinese and English names and its country)."""
+    cases: dict[int, tuple[list[str], tuple[str, str, str | None]]] = {}
+    office = "case__lead_organisation__"
+    memberships = (
+        CasePerson.objects.filter(**of_them)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .order_by("-case__opened_on", "-case__pk")
+        .values_list("person", "case__status", f"{office}name_zh", f"{office}name_en", f"{office}country")
+    )
+    for pk, status, *contact in memberships:
+        cases.setdefault(pk, ([], tuple(contact)))[0].append(status)
+    return cases
+
+
+def read_persons(persons: Iterable[int] | None = None) -> tuple[list[Entity], dict[str, Card]]:
+    """The engine's view of the given persons (all when None): names, birth date, sex, nationalities, documents;
+    and the cards of those a dataset lists, by the engine's ids."""
     people = Person.objects.all() if persons is None else Person.objects.filter(pk__in=list(persons))
-    rows = people.values_list("pk", "sex", "birth_date")
+    rows = people.values_list("pk", "sex", "birth_date", "display_name", "red_notice_number", "red_notice_withdrawn")
     names, countries, documents = defaultdict(list), defaultdict(list), defaultdict(list)
     of_them = {} if persons is None else {"person__in": people}
-    for pk, name in PersonName.objects.filter(**of_them).values_list("person", "name").order_by("person", "pk"):
-        names[pk].append(name)
+    named = PersonName.objects.filter(**of_them).values_list("person", "name", "kind").order_by("person", "pk")
+    for pk, name, kind in named:
+        names[pk].append((name, kind))
     through = Person.nationalities.through.objects.filter(**of_them)
     for pk, code in through.values_list("person", "country"):
         countries[pk].append(code.lower())
     for pk, number in IdentityDocument.objects.filter(**of_them).values_list("person", "number"):
         documents[pk].append(normalise_document(number))
-    return [
-        Entity(
-            id=str(pk),
-            names=tuple(names[pk]),
-            birth_dates=(birth_date,) if birth_date else (),
-            genders=(sex,) if sex in ("male", "female") else (),
-            nationalities=tuple(countries[pk]),
-            documents=tuple(documents[pk]),
+    open_cases = _open_cases(of_them)
+    entities, cards = [], {}
+    for pk, sex, birth_date, display_name, red_notice_number, withdrawn in rows.iterator(chunk_size=5000):
+        if not names[pk]:
+            continue
+        entities.append(
+            Entity(
+                id=str(pk),
+                names=tuple(name for name, _kind in names[pk]),
+                birth_dates=(birth_date,) if birth_date else (),
+                genders=(sex,) if sex in ("male", "female") else (),
+                nationalities=tuple(countries[pk]),
+                documents=tuple(documents[pk]),
+            )
         )
-        for pk, sex, birth_date in rows.iterator(chunk_size=5000)
-        if names[pk]
-    ]
+        statuses, office = open_cases.get(pk, ((), None))
+        if datasets := datasets_listing(statuses, red_notice_number, withdrawn):
+            cards[str(pk)] = Card.of(
+                caption=display_name, names=names[pk], birth_date=birth_date, nationalities=countries[pk],
+                red_notice_number=red_notice_number, office=office, datasets=datasets,
+            )  # fmt: skip
+    return entities, cards
 
 
 class _Listing:
     def __init__(self) -> None:
         self.index: Index | None = None
+        self.cards: dict[str, Card] = {}
         self.lock = threading.RLock()
         self.seen = None  # latest ``updated`` time taken into the index
         self.checked = 0.0
@@ -65,7 +102,8 @@ class _Listing:
         with self.lock:
             if self.index is None:
                 self.seen = Person.objects.aggregate(latest=Max("updated"))["latest"]
-                self.index = Index(person_entities())
+                entities, self.cards = read_persons()
+                self.index = Index(entities)
                 self.checked = time.monotonic()
             elif current or time.monotonic() - self.checked >= REFRESH_SECONDS:
                 self._catch_up()
@@ -82,19 +120,23 @@ class _Listing:
         self.checked = time.monotonic()
 
     def refresh(self, persons: Iterable[int]) -> None:
-        """Re-read these persons into the index (if it is built); those gone or without names leave it."""
+        """Re-read these persons into the index and the cards (if built); those gone or without names leave."""
         with self.lock:
             if self.index is None:
                 return
             persons = list(persons)
+            entities, cards = read_persons(persons)
             for pk in persons:
                 self.index.remove(str(pk))
-            for entity in person_entities(persons):
+                self.cards.pop(str(pk), None)
+            for entity in entities:
                 self.index.add(entity)
+            self.cards.update(cards)
 
     def reset(self) -> None:
         with self.lock:
             self.index = None
+            self.cards = {}
 
 
 LISTING = _Listing()
@@ -106,15 +148,25 @@ def registry_index(*, current: bool = False) -> Index:
     return LISTING.get(current=current)
 
 
-def _touch(person_id: int) -> None:
-    # Names, documents and nationalities live in other tables: mark the person changed for other processes, and
-    # re-read them here once the transaction is committed.
-    Person.objects.filter(pk=person_id).update(updated=timezone.now())
-    transaction.on_commit(lambda: LISTING.refresh([person_id]))
+def partner_cards() -> Mapping[str, Card]:
+    """The cards of the listed persons by the engine's ids, as of the index's last catch-up (call registry_index
+    first for the registry as it is now)."""
+    if LISTING.index is None:
+        LISTING.get()
+    return LISTING.cards
+
+
+def _touch(person_ids: Iterable[int]) -> None:
+    # Names, documents, nationalities and cases live in other tables: mark the persons changed for other
+    # processes, and re-read them here once the transaction is committed.
+    person_ids = list(person_ids)
+    if person_ids:
+        Person.objects.filter(pk__in=person_ids).update(updated=timezone.now())
+        transaction.on_commit(lambda: LISTING.refresh(person_ids))
 
 
 def _part_changed(sender, instance, **kwargs) -> None:
-    _touch(instance.person_id)
+    _touch([instance.person_id])
 
 
 def _person_changed(sender, instance, **kwargs) -> None:
@@ -123,14 +175,52 @@ def _person_changed(sender, instance, **kwargs) -> None:
 
 def _nationalities_changed(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and isinstance(instance, Person):
-        _touch(instance.pk)
+        _touch([instance.pk])
+
+
+def _case_changed(sender, instance, raw=False, **kwargs) -> None:
+    # Its status decides whether its persons are listed, its lead organisation is the office their cards name.
+    if not raw:
+        _touch(CasePerson.objects.filter(case=instance).values_list("person_id", flat=True))
+
+
+def _office_renaming(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and not instance._state.adding:
+        was = sender._base_manager.filter(pk=instance.pk).values_list("name_zh", "name_en", "country_id").first()
+        instance._screening_contact_changed = was != (instance.name_zh, instance.name_en, instance.country_id)
+
+
+def _office_renamed(sender, instance, raw=False, **kwargs) -> None:
+    # The cards of the persons of the cases it leads name it as the office to call.
+    if not raw and getattr(instance, "_screening_contact_changed", False):
+        led = CasePerson.objects.filter(case__lead_organisation=instance).values_list("person_id", flat=True)
+        _touch(led.distinct())
+
+
+def _membership_moving(sender, instance, raw=False, **kwargs) -> None:
+    # A membership given to another person unlists the one it leaves too.
+    if not raw and not instance._state.adding:
+        was = sender._base_manager.filter(pk=instance.pk).values_list("person_id", flat=True).first()
+        instance._screening_person_was = was
+
+
+def _membership_changed(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        _touch({instance.person_id, getattr(instance, "_screening_person_was", None)} - {None})
 
 
 def connect() -> None:
-    """Keep the index in step with saves and deletions of persons and the records their screening reads."""
+    """Keep the index and the cards in step with saves and deletions of persons and the records their screening
+    reads."""
     for model in (PersonName, IdentityDocument):
         post_save.connect(_part_changed, sender=model, dispatch_uid=f"screening-{model.__name__}-save")
         post_delete.connect(_part_changed, sender=model, dispatch_uid=f"screening-{model.__name__}-delete")
     post_save.connect(_person_changed, sender=Person, dispatch_uid="screening-person-save")
     post_delete.connect(_person_changed, sender=Person, dispatch_uid="screening-person-delete")
     m2m_changed.connect(_nationalities_changed, sender=Person.nationalities.through, dispatch_uid="screening-nat")
+    post_save.connect(_case_changed, sender=Case, dispatch_uid="screening-case-save")
+    pre_save.connect(_office_renaming, sender=Organisation, dispatch_uid="screening-office-renaming")
+    post_save.connect(_office_renamed, sender=Organisation, dispatch_uid="screening-office-renamed")
+    pre_save.connect(_membership_moving, sender=CasePerson, dispatch_uid="screening-membership-moving")
+    post_save.connect(_membership_changed, sender=CasePerson, dispatch_uid="screening-membership-save")
+    post_delete.connect(_membership_changed, sender=CasePerson, dispatch_uid="screening-membership-delete")

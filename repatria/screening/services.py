@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from repatria.audit.recorder import record_created
 from repatria.cases import timeline
-from repatria.cases.models import Case, CaseStatus, EventKind
+from repatria.cases.models import Case, CasePerson, CaseStatus, Event, EventKind
 from repatria.core.services import RuleError
 from repatria.registry.models import Person
 
+from .cards import Card
+from .datasets import DATASETS, UnknownDataset, dataset_persons, datasets_listing
 from .engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
-from .listing import registry_index
+from .listing import partner_cards, registry_index
 from .models import Alert, AlertStatus, ScreeningLog
 
 __all__ = [
@@ -37,13 +41,6 @@ __all__ = [
     "raise_alerts",
     "screen",
 ]
-
-# The cases whose persons are screened: those still to be brought back.
-OPEN_CASES = (CaseStatus.AT_LARGE, CaseStatus.LOCATED)
-DATASETS = {
-    "default": gettext_lazy("persons of cases at large or located"),
-    "red-notices": gettext_lazy("of those, the red-notice subjects"),
-}
 
 A = AlertStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -70,56 +67,66 @@ def entity_refusal(error: EntityError) -> str:
     return str(ENTITY_REFUSALS[error.code]) % error.params
 
 
-class UnknownDataset(LookupError):
-    """A dataset name that is not one of DATASETS; the message is in the user's language."""
-
-    def __init__(self, name: str):
-        super().__init__(
-            _("There is no dataset “%(name)s”: use one of %(names)s.") % {"name": name, "names": ", ".join(DATASETS)}
-        )
-        self.name = name
-
-
 def query_hash(data: dict) -> str:
     """SHA-256 (hex) of the query as received, as canonical JSON: the log proves what was asked without keeping it."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def dataset_persons(dataset: str) -> QuerySet[Person]:
-    """The persons a dataset lists: `default`, persons of a case at large or located; `red-notices`, those of them
-    with a red notice in force (a number, not withdrawn). Raises UnknownDataset for any other name."""
-    if dataset not in DATASETS:
-        raise UnknownDataset(dataset)
-    persons = Person.objects.filter(case_memberships__case__status__in=OPEN_CASES)
-    if dataset == "red-notices":
-        persons = persons.exclude(red_notice_number="").filter(red_notice_withdrawn__isnull=True)
-    return persons.distinct()
+def _open_memberships(persons: Iterable[int] | QuerySet[Person]) -> QuerySet[CasePerson]:
+    """The persons' memberships of cases that are not closed, with their cases, the most recent case first."""
+    return (
+        CasePerson.objects.filter(person__in=persons)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .select_related("case")
+        .order_by("-case__opened_on", "-case__pk")
+    )
+
+
+def _current_cases(person_ids: Iterable[int]) -> dict[int, Case]:
+    """The most recent case that is not closed of each person who has one (one query): where their alerts go."""
+    cases: dict[int, Case] = {}
+    for membership in _open_memberships(person_ids):
+        cases.setdefault(membership.person_id, membership.case)
+    return cases
 
 
 def current_case(person: Person | int) -> Case | None:
     """The most recent case the person is in that is not closed (None if none): the case an alert goes to."""
     person_id = person.pk if isinstance(person, Person) else person
-    return (
-        Case.objects.filter(memberships__person_id=person_id)
-        .exclude(status=CaseStatus.CLOSED)
-        .order_by("-opened_on", "-pk")
-        .first()
-    )
+    return _current_cases([person_id]).get(person_id)
 
 
-def _within(persons: QuerySet[Person]) -> Callable[[set[str]], set[str]]:
-    """The engine's candidates that are among ``persons`` (and still exist), a query per thousand candidates."""
+def _listed_in(dataset: str, cards: Mapping[str, Card]) -> Callable[[set[str]], set[str]]:
+    """The engine's candidates that the dataset lists, by their cards: no query, whatever their number."""
 
     def allowed(ids: set[str]) -> set[str]:
-        ordered = sorted(ids, key=int)
-        kept: set[str] = set()
-        for start in range(0, len(ordered), 1000):
-            chunk = [int(i) for i in ordered[start : start + 1000]]
-            kept.update(str(pk) for pk in persons.filter(pk__in=chunk).values_list("pk", flat=True))
-        return kept
+        return {i for i in ids if (card := cards.get(i)) is not None and dataset in card.datasets}
 
     return allowed
+
+
+def _listed_now(results: list[Result], dataset: str) -> dict[int, tuple[Person, Case]]:
+    """Of the results' persons, those the dataset lists in the database now, each with their current case (one
+    query for the few results): the cards may lag behind a change another process has just committed."""
+    if not results:
+        return {}
+    memberships = (
+        _open_memberships([int(r.id) for r in results])
+        .select_related("person")
+        .only(*(f"person__{field}" for field in ("display_name", "red_notice_number", "red_notice_withdrawn")),
+              "case__status", "case__opened_on")
+    )  # fmt: skip
+    found: dict[int, tuple[Person, Case]] = {}
+    statuses = defaultdict(list)
+    for membership in memberships:
+        found.setdefault(membership.person_id, (membership.person, membership.case))
+        statuses[membership.person_id].append(membership.case.status)
+    return {
+        pk: (person, case)
+        for pk, (person, case) in found.items()
+        if dataset in datasets_listing(statuses[pk], person.red_notice_number, person.red_notice_withdrawn)
+    }
 
 
 def screen(
@@ -135,59 +142,71 @@ def screen(
 ) -> tuple[ScreeningLog, list[Result]]:
     """Match one person against a dataset of the registry: log the query, raise an alert per match, and return the
     log and the `limit` best results (best first). `raw` is the query as received, for its hash and the alerts."""
-    persons = dataset_persons(dataset)
+    if dataset not in DATASETS:
+        raise UnknownDataset(dataset)
     index = registry_index(current=True)  # a partner is answered, and alerts raised, on the registry as it is now
-    results = index.match(query, limit=limit, threshold=threshold, allowed=_within(persons))
+    found = index.match(query, limit=limit, threshold=threshold, allowed=_listed_in(dataset, partner_cards()))
+    listed = _listed_now(found, dataset)
+    results = [r for r in found if int(r.id) in listed]
     organisation = getattr(user, "organisation", None)
+    log = ScreeningLog(
+        user=user if getattr(user, "pk", None) else None,
+        organisation=organisation,
+        channel=channel,
+        dataset=dataset,
+        query_hash=query_hash(raw),
+        context=context[:200],
+        results=len(results),
+        matches=sum(r.match for r in results),
+    )
+    matched = [(r, *listed[int(r.id)]) for r in results if r.match]
+    if not matched:
+        log.save()
+        return log, results
     with transaction.atomic():
-        log = ScreeningLog.objects.create(
-            user=user if getattr(user, "pk", None) else None,
-            organisation=organisation,
-            channel=channel,
-            dataset=dataset,
-            query_hash=query_hash(raw),
-            context=context[:200],
-            results=len(results),
-            matches=sum(r.match for r in results),
-        )
-        raise_alerts(log, results, query=raw, context=context, raised_by=organisation)
+        log.save()
+        _raise(log, matched, query=raw, context=context, raised_by=organisation)
     return log, results
 
 
-def _on_timeline(alert: Alert, actor, **data) -> None:
+def _timeline_event(alert: Alert, actor, **data) -> Event:
     """A line on the timeline of the alert's case (of the person when there is none), in each reader's language."""
-    timeline.record(
+    return timeline.build(
         EventKind.SCREENING_ALERT, case=alert.case, person=alert.person, actor=actor, alert=alert.pk, **data
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def raise_alerts(log: ScreeningLog, results: Iterable[Result], *, query: dict, context: str, raised_by) -> list[Alert]:
     """One alert per matched person of the log (results that are not a match raise none; a person already alerted
     for this log is not alerted again), attached to the person's current case; each stands on its timeline."""
     matches = {int(result.id): result for result in results if result.match}
     if not matches:
         return []
-    persons = Person.objects.in_bulk(matches)  # those deleted since the index was read raise nothing
-    raised = set(Alert.objects.filter(log=log, person__in=matches).values_list("person_id", flat=True))
-    alerts = []
-    for person_id, result in matches.items():
-        if person_id not in persons or person_id in raised:
-            continue
-        alert = Alert.objects.create(
-            person=persons[person_id],
-            case=current_case(person_id),
-            log=log,
-            raised_by=raised_by,
-            score=result.score,
-            explanations=result.explanations,
-            query=query,
-            context=context[:200],
-            status=AlertStatus.NEW,
+    # Those deleted since the index was read raise nothing.
+    persons = Person.objects.filter(pk__in=matches).exclude(alerts__log=log).only("display_name").in_bulk()
+    cases = _current_cases(list(persons))
+    matched = [(result, persons[pk], cases.get(pk)) for pk, result in matches.items() if pk in persons]
+    return _raise(log, matched, query=query, context=context, raised_by=raised_by)
+
+
+@transaction.atomic(savepoint=False)
+def _raise(
+    log: ScreeningLog, matched: list[tuple[Result, Person, Case | None]], *, query: dict, context: str, raised_by
+) -> list[Alert]:
+    """The alerts of the log's matches, each on the given case, with their audit entries and timeline events."""
+    alerts = Alert.objects.bulk_create(
+        Alert(
+            person=person, case=case, log=log, raised_by=raised_by, score=result.score,
+            explanations=result.explanations, query=query, context=context[:200], status=AlertStatus.NEW,
         )
-        partner = str(alert.raised_by) if alert.raised_by else ""
-        _on_timeline(alert, log.user, status=alert.status, partner=partner, score=alert.score, context=alert.context)
-        alerts.append(alert)
+        for result, person, case in matched
+    )  # fmt: skip
+    record_created(alerts)  # bulk_create sends no signal: their creations are written to the audit trail here
+    partner = str(raised_by) if raised_by else ""
+    Event.objects.bulk_create(
+        _timeline_event(a, log.user, status=a.status, partner=partner, score=a.score, context=a.context) for a in alerts
+    )
     return alerts
 
 
@@ -216,7 +235,7 @@ def _move(alert: Alert, new: str, user, note: str) -> Alert:
         if note:
             current.note = f"{current.note}\n\n{note}" if current.note else note
         current.save()
-        _on_timeline(current, user, old=old, status=new, note=note)
+        _timeline_event(current, user, old=old, status=new, note=note).save()
     for field in ("status", "handled_by", "note", "version", "updated"):
         setattr(alert, field, getattr(current, field))
     return alert

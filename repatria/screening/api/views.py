@@ -10,7 +10,6 @@ Refusals are in the caller's language: the language cookie, else the Accept-Lang
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,11 +23,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from repatria.accounts.models import ApiToken, Scope
-from repatria.cases.models import CasePerson, CaseStatus
 from repatria.core.api import ErrorSerializer
-from repatria.registry.models import NameKind, Person
 from repatria.screening import services
 from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
+from repatria.screening.listing import partner_cards
 from repatria.screening.models import Channel
 
 from .serializers import (
@@ -141,41 +139,14 @@ def read_request(request: Request) -> tuple[dict[str, tuple[Entity, dict]], int,
 # --- The answer -----------------------------------------------------------------------------------------------
 
 
-def partner_view(person_ids: set[int]) -> dict[int, dict]:
-    """The properties a partner may see of each person (a few queries, whatever the number of persons)."""
-    persons = Person.objects.filter(pk__in=person_ids).prefetch_related("names", "nationalities")
-    memberships = (
-        CasePerson.objects.filter(person__in=person_ids)
-        .exclude(case__status=CaseStatus.CLOSED)
-        .select_related("case__lead_organisation__country")
-        .order_by("-case__opened_on", "-case__pk")
-    )
-    office: dict[int, Any] = {}
-    for membership in memberships:
-        office.setdefault(membership.person_id, membership.case.lead_organisation)
-    shown = {}
-    for person in persons:
-        names, aliases = defaultdict(list), []
-        for name in person.names.all():
-            (aliases if name.kind in (NameKind.ALIAS, NameKind.PREVIOUS) else names[name.kind]).append(name.name)
-        organisation = office.get(person.pk)
-        contact = (
-            [{"name": organisation.name_zh, "nameEn": organisation.name_en, "country": organisation.country_id}]
-            if organisation
-            else []
-        )
-        shown[person.pk] = {
-            "caption": person.display_name,
-            "properties": {
-                "name": names[NameKind.PRIMARY] + names[NameKind.ROMANISATION],
-                "alias": aliases,
-                "birthDate": [person.birth_date] if person.birth_date else [],
-                "nationality": sorted(country.pk.lower() for country in person.nationalities.all()),
-                "redNoticeNumber": [person.red_notice_number] if person.red_notice_number else [],
-                "contactPoint": contact,
-            },
-        }
-    return shown
+def partner_view(person_ids: set[str]) -> dict[str, dict]:
+    """The caption and properties a partner may see of each listed person, from the listing's cards (no query)."""
+    cards = partner_cards()
+    return {
+        pk: {"caption": card.caption, "properties": card.properties()}
+        for pk in person_ids
+        if (card := cards.get(pk)) is not None
+    }
 
 
 def result_json(result: Result, shown: dict) -> dict:
@@ -235,11 +206,11 @@ class MatchView(APIView):
                 limit=limit, threshold=threshold,
             )  # fmt: skip
             answers[key] = (entity, results)
-        shown = partner_view({int(r.id) for _entity, results in answers.values() for r in results})
+        shown = partner_view({r.id for _entity, results in answers.values() for r in results})
         responses = {
             key: {
                 "status": 200,
-                "results": [result_json(r, shown[int(r.id)]) for r in results if int(r.id) in shown],
+                "results": [result_json(r, shown[r.id]) for r in results if r.id in shown],
                 "total": {"value": len(results), "relation": "eq"},
                 "query": entity.to_ftm(),
             }

@@ -5,10 +5,16 @@ import json
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from repatria.accounts.models import Scope
+from repatria.audit import chain
+from repatria.audit.models import AuditEntry
+from repatria.cases import timeline
+from repatria.cases.models import Case, CaseStatus, EventKind
 from repatria.screening.api.serializers import MAX_QUERIES
 from repatria.screening.models import Alert, ScreeningLog
 
@@ -75,6 +81,62 @@ def test_a_match_answers_in_the_yente_shape_with_only_what_a_partner_may_see(par
     alert = Alert.objects.get()
     assert (alert.person, alert.case, alert.raised_by, alert.status) == (listed, case, partner, "new")
     assert alert.query == PERSON and alert.context == "visa application, Vancouver"
+
+
+@pytest.fixture
+def namesake(case, officer):
+    """Another 杨秀兰 born the same month, in the same case but with no red notice: the query matches both."""
+    from repatria.cases.services import add_person
+    from repatria.registry.services import create_person
+
+    other = create_person(names=[("杨秀兰", "primary")], sex="female", birth_date="1950-07")
+    add_person(case=case, person=other, actor=officer)
+    return other
+
+
+def statements(client: Client, body, url: str = URL) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert post(client, body, url=url).status_code == 200
+    return [query["sql"] for query in captured]
+
+
+@pytest.mark.django_db
+def test_a_query_takes_the_same_few_sql_statements_however_many_persons_it_matches(partner_api, listed, namesake):
+    post(partner_api, {"queries": {"warm-up": PERSON}})  # the index is built, the token's use noted
+    no_match = statements(partner_api, {"queries": {"q": PERSON}, "threshold": 0.99})
+    one_match = statements(partner_api, {"queries": {"q": PERSON}}, url="/api/match/red-notices")
+    two_matches = statements(partner_api, {"queries": {"q": PERSON}})
+
+    assert Alert.objects.filter(log__dataset="red-notices").count() == 1
+    assert Alert.objects.filter(log__dataset="default").count() == 4  # the warm-up's two and these two
+    # The token; the index catching up; the results' persons still listed, with their cases; the log.
+    assert len(no_match) == 4, "\n".join(no_match)
+    # And in one transaction (a savepoint inside the test's): the alerts, their audit entries under the chain's
+    # head, their timeline events.
+    assert len(one_match) == len(two_matches) == 11, "\n".join(two_matches)
+
+
+@pytest.mark.django_db
+def test_the_alerts_of_a_query_are_each_in_the_audit_trail_and_on_the_timeline(partner_api, listed, namesake, case):
+    post(partner_api, {"queries": {"q": PERSON}})
+
+    alerts = list(Alert.objects.order_by("pk"))
+    assert len(alerts) == 2 and {a.person for a in alerts} == {listed, namesake}
+    entries = AuditEntry.objects.filter(object_type__model="alert", kind="create").order_by("seq")
+    assert [e.object_id for e in entries] == [str(a.pk) for a in alerts]
+    assert {e.username for e in entries} == {alerts[0].log.user.username}
+    assert chain.first_break() is None
+    events = timeline.for_case(case).filter(kind=EventKind.SCREENING_ALERT)
+    assert sorted(e.data["alert"] for e in events) == [a.pk for a in alerts]
+
+
+@pytest.mark.django_db
+def test_a_person_unlisted_behind_the_listings_back_is_neither_shown_nor_alerted(partner_api, listed, case):
+    assert post(partner_api, {"queries": {"q": PERSON}}).json()["responses"]["q"]["results"]
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED)  # no signal: the listing does not know
+    answer = post(partner_api, {"queries": {"q": PERSON}}).json()
+    assert answer["responses"]["q"]["results"] == []
+    assert Alert.objects.count() == 1 and ScreeningLog.objects.order_by("pk").last().results == 0
 
 
 @pytest.mark.django_db

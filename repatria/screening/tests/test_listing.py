@@ -4,10 +4,13 @@ import datetime
 
 import pytest
 
+from repatria.cases.models import Case, CasePerson, CaseStatus
+from repatria.cases.services import add_person, change_status, open_case
 from repatria.geo.models import Country
 from repatria.registry.models import DocumentKind, IdentityDocument, NameKind, Person
 from repatria.registry.services import change_person, create_person
 from repatria.screening import listing
+from repatria.screening.datasets import DATASETS, dataset_persons
 from repatria.screening.engine import Entity
 
 
@@ -22,7 +25,7 @@ def test_the_index_holds_every_person_with_what_screening_compares():
     IdentityDocument.objects.create(
         person=person, kind=DocumentKind.PASSPORT, number="E 123 4567", country=Country.objects.get(pk="CN")
     )
-    [entity] = listing.person_entities([person.pk])
+    [entity], _cards = listing.read_persons([person.pk])
     assert entity == Entity(str(person.pk), ("杨秀兰",), ("1955-04",), ("female",), ("ca",), ("E1234567",))
     assert found("YEUNG Sau Lan") == [str(person.pk)]
 
@@ -58,3 +61,84 @@ def test_changes_made_elsewhere_are_caught_up(monkeypatch):
     later = person.updated + datetime.timedelta(seconds=1)
     Person.objects.filter(pk=person.pk).update(birth_date="1960", updated=later)
     assert listing.registry_index().match(query)[0].explanations["birth_date"]["code"] == "year"
+
+
+def card(person):
+    return listing.partner_cards().get(str(person.pk))
+
+
+@pytest.mark.django_db
+def test_the_cards_follow_what_lists_a_person_and_what_a_partner_sees(
+    monkeypatch, django_capture_on_commit_callbacks, case, person, officer, organisation
+):
+    monkeypatch.setattr(listing, "REFRESH_SECONDS", 3600.0)  # only the signals may bring changes
+    listing.registry_index()
+
+    def committed(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    listed = card(person)
+    assert (listed.caption, listed.names, listed.aliases, listed.birth_date) == (
+        "杨秀兰", ("杨秀兰", "YANG Xiulan"), ("楊秀蘭",), "1950-07"
+    )  # fmt: skip
+    assert listed.office == ("广东省追逃办", "Guangdong office", None) and listed.datasets == {"default"}
+
+    person.red_notice_number = "A-1/2016"
+    committed(person.save)
+    assert card(person).datasets == {"default", "red-notices"}
+    organisation.name_en = "Guangdong Province office"
+    committed(organisation.save)
+    assert card(person).office == ("广东省追逃办", "Guangdong Province office", None)
+
+    committed(change_status, case=case, new=CaseStatus.CLOSED, actor=officer)
+    assert card(person) is None
+    other = committed(create_person, names=[("李华", NameKind.PRIMARY)])
+    newer = committed(
+        open_case, actor=officer, number="ZT-2020-1", title="案", province=case.province,
+        lead_organisation=organisation, opened_on=datetime.date(2020, 1, 1), persons={other: "principal"},
+    )  # fmt: skip
+    assert card(other).datasets == {"default"} and card(person) is None
+    membership = CasePerson.objects.get(case=newer, person=other)
+    membership.person = person  # the membership was entered on the wrong person
+    committed(membership.save)
+    assert card(other) is None and card(person).datasets == {"default", "red-notices"}
+    committed(membership.delete)
+    assert card(person) is None
+
+
+@pytest.mark.django_db
+def test_changes_of_cases_made_elsewhere_are_caught_up(case, person, officer):
+    listing.registry_index()
+    assert card(person) is not None
+    change_status(case=case, new=CaseStatus.CLOSED, actor=officer)  # its commit hook never runs in a test
+    listing.registry_index(current=True)
+    assert card(person) is None
+
+
+@pytest.mark.django_db
+def test_the_cards_list_the_persons_the_datasets_list(case, person, officer, province, organisation):
+    """The rule is written as a query and in Python: they agree on every kind of person."""
+    people = {}
+    for status in CaseStatus.values:
+        for notice, withdrawn in (("", None), ("A-1/2016", None), ("A-2/2016", datetime.date(2020, 1, 1))):
+            someone = create_person(
+                names=[(f"{status} {notice}", NameKind.PRIMARY)], red_notice_number=notice,
+                red_notice_withdrawn=withdrawn, red_notice_issued=datetime.date(2016, 1, 1) if notice else None,
+            )  # fmt: skip
+            opened = open_case(
+                actor=officer, number=f"ZT-{len(people)}", title="案", province=province,
+                lead_organisation=organisation, opened_on=datetime.date(2016, 1, 1), persons={someone: "principal"},
+            )  # fmt: skip
+            Case.objects.filter(pk=opened.pk).update(status=status)
+            people[(status, notice)] = someone
+    add_person(case=case, person=people[("closed", "A-1/2016")], actor=officer)  # and in an open case
+    loner = create_person(names=[("无案之人", NameKind.PRIMARY)])
+
+    _entities, cards = listing.read_persons([p.pk for p in people.values()] + [loner.pk, person.pk])
+    listed = {dataset: set(dataset_persons(dataset).values_list("pk", flat=True)) for dataset in DATASETS}
+    # Those of cases at large or located, the one added to an open case and the fixture's person; of them, those
+    # whose notice is in force.
+    assert len(listed["default"]) == 8 and len(listed["red-notices"]) == 3
+    for dataset, by_query in listed.items():
+        assert {int(pk) for pk, card in cards.items() if dataset in card.datasets} == by_query, dataset
