@@ -11,6 +11,7 @@ the results they are given (see services.screen).
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import defaultdict
@@ -104,6 +105,9 @@ class _Listing:
                 self.seen = Person.objects.aggregate(latest=Max("updated"))["latest"]
                 entities, self.cards = read_persons()
                 self.index = Index(entities)
+                # Millions of long-lived objects: a full collection would walk them all (seconds, in the middle of
+                # some request); frozen, the collector leaves them alone (reference counting still frees them).
+                gc.freeze()
                 self.checked = time.monotonic()
             elif current or time.monotonic() - self.checked >= REFRESH_SECONDS:
                 self._catch_up()
