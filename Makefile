@@ -6,7 +6,7 @@ export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
 APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-screening fuzz clean
+.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-statistics bench-screening fuzz clean
 
 bootstrap: .venv/.installed messages
 
@@ -61,6 +61,12 @@ test: lint check-migrations test-sqlite test-postgres test-browser
 
 bench: bootstrap
 	scripts/with-postgres $(PY) bench/list_pages.py
+
+# The statistics for all years over 100,000 persons and 1,000,000 timeline events: PostgreSQL, then SQLite.
+bench-statistics: bootstrap
+	scripts/with-postgres $(PY) bench/statistics_page.py
+	mkdir -p var
+	DATABASE_URL=sqlite:///var/bench-statistics.sqlite3 $(PY) bench/statistics_page.py
 
 # The screening evaluation (issue 3): our engine, rapidfuzz and nomenklatura on 100,000 synthetic listed persons, in
 # a venv of its own (nomenklatura is for the benchmark only); the tables go to var/screening-eval.txt.

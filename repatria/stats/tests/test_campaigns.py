@@ -272,7 +272,7 @@ def test_a_missing_exchange_rate_is_said_instead_of_a_wrong_result(client, admin
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(sky_net.get_absolute_url())
     assert page.status_code == 200
-    assert "No exchange rate for USD in force on 2019-06-05" in page.content.decode()
+    assert "No exchange rate for USD is in force on 2019-06-05" in page.content.decode()
     assert page.context["measures"][0]["result"] == ""
 
 

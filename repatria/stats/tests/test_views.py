@@ -82,7 +82,7 @@ def test_the_administrator_sees_the_figures_of_2019_with_the_year_before(world):
         "returned": "4", "functionaries": "2", "red_notice": "2", "hundred_list": "1", "countries": "4",
         "amount": "1,200万", "abroad": "3",
     }  # fmt: skip
-    assert "2018-01-01 – 2018-12-31" in html  # the year before, which had no returns
+    assert "与2018-01-01至2018-12-31相比" in html  # the year before, which had no returns
     assert "+4" in html and "+1,200万" in html
     assert "2019年，中国共从4个国家和地区追回外逃人员4人，其中党员和国家工作人员2人、“红通人员”2人" in html
     assert "In 2019, China brought back 4 fugitives from 4 countries and regions" in html
