@@ -83,7 +83,7 @@ def main() -> None:
         clients.append(Client())
         verified_login(clients[-1], user)
     for name, url in [
-        ("statistics page, all years", "/stats/"),
+        ("statistics page, all years", "/stats/?period="),
         (f"statistics page, {year}", f"/stats/?period={year}"),
         ("statistics API, all years", "/api/stats/statistics"),
         (f"statistics API, {year}", f"/api/stats/statistics?period={year}"),

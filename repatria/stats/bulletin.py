@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 
 from repatria.cases.models import ReturnMethod
+from repatria.geo.models import Province
 
 from .figures import Figures
 
@@ -73,6 +74,14 @@ def bulletin(figures: Figures, language: str, *, subject: str = "") -> str:
             % {"language": language}
         )
     return render(figures, subject)
+
+
+def reporter(province: Province | None, language: str) -> str:
+    """Who a bulletin says reports: the province the figures are narrowed to, named in the bulletin's language;
+    "" (China) for figures not narrowed to a province."""
+    if province is None:
+        return ""
+    return province.name_zh if language == "zh-hans" else (province.name_en or province.name_zh)
 
 
 # Numbers

@@ -308,9 +308,10 @@ def figures(
 
 
 PERSON_BREAKDOWNS = ("by_method", "by_country", "by_province", "by_agency", "by_offence", "by_month")
-# The breakdowns each measure has, for the lists behind the figures.
+# The breakdowns each measure has, for the lists behind the figures: the categories of the returned have none.
 MEASURES = {
-    **dict.fromkeys(CATEGORIES, PERSON_BREAKDOWNS),
+    **dict.fromkeys(CATEGORIES, ()),
+    "returned": PERSON_BREAKDOWNS,
     "amount": PERSON_BREAKDOWNS[1:],
     "abroad": ("abroad_by_country", "abroad_by_years"),
 }

@@ -23,7 +23,7 @@ from repatria.core.views import OfficerRequiredMixin
 from repatria.registry.models import Person
 
 from . import exports, services
-from .bulletin import bulletin
+from .bulletin import bulletin, reporter
 from .charts import readable
 from .figures import Figures, Row
 from .query import StatsQueryForm
@@ -56,13 +56,6 @@ SECTIONS = (
     Section("by_offence", gettext_lazy("Persons returned by offence"), "returned", True),
     Section("abroad_by_country", gettext_lazy("Still abroad, by country or region last known"), "abroad", False),
 )
-
-
-def breakdowns_of(measure: str) -> set[str]:
-    """The breakdowns a measure's records may be listed by; the categories of the returned are listed whole."""
-    if measure == "amount":
-        return {section.name for section in SECTIONS if section.amounts}
-    return {section.name for section in SECTIONS if section.measure == measure}
 
 
 class StatisticsQueryMixin(OfficerRequiredMixin):
@@ -193,22 +186,15 @@ def chart_data(shown: list[dict]) -> dict:
     }
 
 
-def reporter(form: StatsQueryForm, language: str) -> str:
-    """Who a bulletin says reports: the province chosen, named in the bulletin's language; else China."""
-    province = form.cleaned_data.get("province")
-    if province is None:
-        return ""
-    return province.name_zh if language == "zh-hans" else (province.name_en or province.name_zh)
-
-
 # The bulletin's languages: the code bulletin() takes, the HTML language, the heading.
 BULLETIN_LANGUAGES = (("zh-hans", "zh-CN", gettext_lazy("In Chinese")), ("en", "en", gettext_lazy("In English")))
 
 
 def bulletins(figures: Figures, form: StatsQueryForm) -> list[dict]:
     """The bulletin in each language, ready to copy."""
+    province = form.cleaned_data["province"]
     return [
-        {"code": code, "lang": lang, "label": label, "text": bulletin(figures, code, subject=reporter(form, code))}
+        {"code": code, "lang": lang, "label": label, "text": bulletin(figures, code, subject=reporter(province, code))}
         for code, lang, label in BULLETIN_LANGUAGES
     ]
 
@@ -263,7 +249,7 @@ class RecordsView(StatisticsQueryMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         measure, breakdown = self.request.GET.get("measure", ""), self.request.GET.get("breakdown", "")
-        if measure not in services.MEASURES or (breakdown and breakdown not in breakdowns_of(measure)):
+        if measure not in services.MEASURES or breakdown not in ("", *services.MEASURES[measure]):
             raise Http404
         form = self.query_form()
         back_url = f"{reverse('stats:statistics')}?{base_query(form).urlencode()}"
@@ -362,7 +348,7 @@ class DownloadView(StatisticsQueryMixin, View):
             return figures, exports.workbook(figures)
         with translation.override("zh-hans"):  # the labels of the figures are made in the active language
             figures = self.figures(form)
-            text = bulletin(figures, "zh-hans", subject=reporter(form, "zh-hans"))
+            text = bulletin(figures, "zh-hans", subject=reporter(form.cleaned_data["province"], "zh-hans"))
             return figures, exports.pdf(figures, bulletin=text, subject=subject(form))
 
     def back_to_page(self) -> HttpResponseRedirect:

@@ -61,8 +61,8 @@ class FiguresSerializer(HeadlineSerializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_bulletin(self, figures: Figures) -> dict:
-        subjects = self.context.get("subjects", {})
-        return {language: bulletin(figures, language, subject=subjects.get(language, "")) for language in LANGUAGES}
+        subjects = self.context["subjects"]
+        return {language: bulletin(figures, language, subject=subjects[language]) for language in LANGUAGES}
 
 
 class ExchangeRateSerializer(RecordSerializer):

@@ -17,13 +17,14 @@ from rest_framework.views import APIView
 from repatria.accounts.models import Scope
 from repatria.accounts.permissions import is_officer
 from repatria.core.api import ErrorSerializer, RecordViewSet
-from repatria.geo.models import Province
 from repatria.stats import services
+from repatria.stats.bulletin import reporter
 from repatria.stats.filtersets import CampaignFilterSet, ExchangeRateFilterSet
 from repatria.stats.models import Campaign, ExchangeRate
 from repatria.stats.query import StatsQueryForm
 
 from .serializers import (
+    LANGUAGES,
     CampaignSerializer,
     ExchangeRateSerializer,
     FiguresSerializer,
@@ -51,14 +52,6 @@ QUERY = [
 ]
 
 
-def _subjects(province_code: str) -> dict[str, str]:
-    """Who the bulletin speaks of, in each language: the province when the figures are one province's."""
-    if not province_code:
-        return {}
-    province = Province.objects.get(pk=province_code)
-    return {"zh-hans": province.name_zh, "en": province.name_en}
-
-
 class StatisticsView(APIView):
     """The figures of a period within the caller's grants, with the year before, the change and the bulletin."""
 
@@ -73,7 +66,8 @@ class StatisticsView(APIView):
             raise exceptions.ValidationError(errors)
         period, filters = form.query()
         figures = services.figures(user=request.user, period=period, filters=filters)
-        return Response(FiguresSerializer(figures, context={"subjects": _subjects(filters.province)}).data)
+        subjects = {language: reporter(form.cleaned_data["province"], language) for language in LANGUAGES}
+        return Response(FiguresSerializer(figures, context={"subjects": subjects}).data)
 
 
 class ExchangeRateViewSet(RecordViewSet):
