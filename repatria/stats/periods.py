@@ -37,16 +37,17 @@ class Period:
         """The same days a year before (同比); none for a period open at the start."""
         if self.start is None:
             return None
-        start, end = _year_before(self.start), _year_before(self.last_day(today))
+        start, end = years_earlier(self.start), years_earlier(self.last_day(today))
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
 
     def __str__(self) -> str:
         return self.text
 
 
-def _year_before(day: datetime.date) -> datetime.date:
-    last = calendar.monthrange(day.year - 1, day.month)[1]
-    return day.replace(year=day.year - 1, day=min(day.day, last))
+def years_earlier(day: datetime.date, years: int = 1) -> datetime.date:
+    """The same day so many years before (29 February becomes the 28th in a common year)."""
+    last = calendar.monthrange(day.year - years, day.month)[1]
+    return day.replace(year=day.year - years, day=min(day.day, last))
 
 
 def _bounds(text: str) -> tuple[datetime.date, datetime.date]:

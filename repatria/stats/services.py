@@ -34,7 +34,7 @@ from repatria.registry.models import Person, Whereabouts
 
 from .figures import ZERO, Figures, Row
 from .models import Campaign, Measure
-from .periods import Period, between
+from .periods import Period, between, years_earlier
 from .rates import MissingRate, RateTable
 
 __all__ = ["Filters", "MissingRate", "TargetResult", "campaign_results", "figures", "records"]
@@ -179,12 +179,16 @@ def _recovered(assets: QuerySet) -> list[_Counted]:
     ]
 
 
-def _band(fled: datetime.date, day: datetime.date) -> str:
-    years = (day - fled).days / 365.25
-    for low, high in YEAR_BANDS:
-        if high is None or years < high:
-            return f"{low}-{high or ''}"
-    raise AssertionError("the last band is open")
+def _bands(day: datetime.date) -> list[tuple[datetime.date, str]]:
+    """The years-since-flight bands on a day, shortest first, each with the earliest flight date it takes."""
+    return [
+        (years_earlier(day, high) + datetime.timedelta(days=1) if high else datetime.date.min, f"{low}-{high or ''}")
+        for low, high in YEAR_BANDS
+    ]
+
+
+def _band(fled: datetime.date, bands: list[tuple[datetime.date, str]]) -> str:
+    return next(name for earliest, name in bands if fled >= earliest)
 
 
 def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> list[_Counted]:
@@ -206,11 +210,12 @@ def _abroad(user, period: Period, filters: Filters, today: datetime.date) -> lis
         )
     )
     latest = {person: row for person, *row in flights}
+    bands = _bands(end)
     abroad = []
     for person, (fled, case, province, agency, country) in latest.items():
         if filters.country and country != filters.country:
             continue
-        abroad.append(_Counted(person, fled, case, province, agency, country, band=_band(fled, end)))
+        abroad.append(_Counted(person, fled, case, province, agency, country, band=_band(fled, bands)))
     return abroad
 
 
