@@ -79,8 +79,8 @@ class _Counted:
     day: datetime.date  # of the return, the recovery, or the flight
     case: int
     province: str
-    agency: int | str  # the organisation's id, kept as the text breakdowns key it by
-    country: str | None  # "" when not known
+    agency: int
+    country: str | None
     method: str = ""
     functionary: bool = False
     red_notice: bool = False
@@ -88,18 +88,23 @@ class _Counted:
     amount: Decimal = ZERO
     band: str = ""
     offences: Iterable[str] = ()
-    month: str = ""
-
-    def __post_init__(self):
-        self.agency, self.country, self.month = str(self.agency), self.country or "", self.day.isoformat()[:7]
 
 
-# The field each breakdown is keyed by (by_offence: each offence of the case); a return from no foreign country
-# (caught at home) is in no row of the countries returned from.
-FIELDS = {
-    "by_method": "method", "by_country": "country", "by_province": "province", "by_agency": "agency",
-    "by_month": "month", "abroad_by_country": "country", "abroad_by_years": "band",
-}  # fmt: skip
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# Each breakdown (but by_offence: every offence of the case) is keyed by a field of the record, turned into the
+# row's key; a return from no foreign country (caught at home) is in no row of the countries returned from.
+KEYED_BY: dict[str, tuple[str, Callable[[object], str]]] = {
+    "by_method": ("method", _text),
+    "by_country": ("country", _text),
+    "by_province": ("province", _text),
+    "by_agency": ("agency", _text),
+    "by_month": ("day", lambda day: day.isoformat()[:7]),
+    "abroad_by_country": ("country", _text),
+    "abroad_by_years": ("band", _text),
+}
 BLANK_LEFT_OUT = {"by_country"}
 
 
@@ -107,27 +112,30 @@ def _keys(name: str, c: _Counted) -> Iterable[str]:
     """The rows of a breakdown one record falls in."""
     if name == "by_offence":
         return c.offences
-    key = getattr(c, FIELDS[name])
-    return () if not key and name in BLANK_LEFT_OUT else (key,)
+    field, key = KEYED_BY[name]
+    row = key(getattr(c, field))
+    return () if not row and name in BLANK_LEFT_OUT else (row,)
 
 
 def _tally(name: str, records: list[_Counted]) -> Counter:
-    """How many records fall in each row of a breakdown: _keys for many at once, counted in C."""
+    """How many records fall in each row of a breakdown: as _keys says, but the field's values counted in C
+    first and turned into keys once each."""
     if name == "by_offence":
         return Counter(chain.from_iterable(c.offences for c in records))
-    counts = Counter(map(operator.attrgetter(FIELDS[name]), records))
+    field, key = KEYED_BY[name]
+    counts: Counter = Counter()
+    for value, count in Counter(map(operator.attrgetter(field), records)).items():
+        counts[key(value)] += count
     if name in BLANK_LEFT_OUT:
         counts.pop("", None)
     return counts
 
 
-# The categories of the persons returned, as headline measures.
-CATEGORIES: dict[str, Callable[[_Counted], bool]] = {
-    "returned": lambda c: True,
-    "functionaries": lambda c: c.functionary,
-    "red_notice": lambda c: c.red_notice,
-    "hundred_list": lambda c: c.hundred_list,
-}
+# The categories of the persons returned, as headline measures: the field that is true for a person in one (every
+# person returned has a pk).
+CATEGORIES = {
+    "returned": "pk", "functionaries": "functionary", "red_notice": "red_notice", "hundred_list": "hundred_list",
+}  # fmt: skip
 
 
 def _between(field: str, period: Period, today: datetime.date) -> Q:
@@ -334,7 +342,7 @@ def _figures(user, period: Period, filters: Filters, today: datetime.date, compa
         period=period,
         first_day=first,
         last_day=last,
-        **{measure: sum(1 for c in returned if test(c)) for measure, test in CATEGORIES.items()},
+        **{measure: sum(map(bool, map(operator.attrgetter(field), returned))) for measure, field in CATEGORIES.items()},
         countries=len({c.country for c in returned if c.country}),
         amount=sum((c.amount for c in recovered), ZERO),
         by_method=_breakdown("by_method", returned, [], ReturnMethod.values),
@@ -377,7 +385,7 @@ def records(
     today = today or timezone.localdate()
     if measure in CATEGORIES:
         records = _returns(user, period, filters, today)
-        model, counted = Return, [c for c in _returned(records) if CATEGORIES[measure](c)]
+        model, counted = Return, [c for c in _returned(records) if getattr(c, CATEGORIES[measure])]
     elif measure == "amount":
         records = _assets(user, period, filters, today)
         model, counted = Asset, _recovered(records)
