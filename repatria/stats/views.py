@@ -5,6 +5,7 @@ and PDF. The numbers all come from `services.figures`, so the page, its lists an
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Model
@@ -80,12 +81,15 @@ def base_query(form: StatsQueryForm) -> QueryDict:
     return query
 
 
-def records_url(query: QueryDict, measure: str, breakdown: str = "", key: str = "") -> str:
-    query = query.copy()
-    query["measure"] = measure
-    if breakdown:
-        query.update({"breakdown": breakdown, "key": key})
-    return f"{reverse('stats:statistics_records')}?{query.urlencode()}"
+class RecordLinks:
+    """The addresses of the lists behind the figures of one query (hundreds on a page: the query is encoded once)."""
+
+    def __init__(self, query: QueryDict):
+        self.prefix = f"{reverse('stats:statistics_records')}?{query.urlencode()}"
+
+    def __call__(self, measure: str, breakdown: str = "", key: str = "") -> str:
+        extra = {"measure": measure, **({"breakdown": breakdown, "key": key} if breakdown else {})}
+        return f"{self.prefix}&{urlencode(extra)}"
 
 
 def quick_links(form: StatsQueryForm, today: datetime.date) -> list[dict]:
@@ -112,7 +116,7 @@ def _sign(number: float | Decimal) -> str:
     return "+" if number > 0 else "−" if number < 0 else "±"
 
 
-def headlines(figures: Figures, query: QueryDict) -> list[dict]:
+def headlines(figures: Figures, links: RecordLinks) -> list[dict]:
     """The headline figures, each with the link to its records, and the year before with the change (同比)."""
     lines = []
     for measure, label in exports.MEASURES.items():
@@ -121,7 +125,7 @@ def headlines(figures: Figures, query: QueryDict) -> list[dict]:
             "label": label,
             "value": readable(getattr(figures, measure), amount=amount),
             # Countries have no records of their own: their figure leads to the table of countries.
-            "url": "#by_country" if measure == "countries" else records_url(query, measure),
+            "url": "#by_country" if measure == "countries" else links(measure),
         }
         if figures.previous:
             difference, ratio = figures.change(measure)
@@ -134,14 +138,14 @@ def headlines(figures: Figures, query: QueryDict) -> list[dict]:
     return lines
 
 
-def _table_row(row: Row, section: Section, query: QueryDict) -> dict:
+def _table_row(row: Row, section: Section, links: RecordLinks) -> dict:
     return {
         "label": row.label,
         "persons": row.persons,
-        "persons_url": records_url(query, section.measure, section.name, row.key) if row.persons else "",
+        "persons_url": links(section.measure, section.name, row.key) if row.persons else "",
         "amount": readable(row.amount, amount=True) if section.amounts else None,
         "amount_value": float(row.amount),
-        "amount_url": records_url(query, "amount", section.name, row.key) if section.amounts and row.amount else "",
+        "amount_url": links("amount", section.name, row.key) if section.amounts and row.amount else "",
     }
 
 
@@ -166,11 +170,11 @@ def _chart(section: Section, rows: list[dict]) -> dict:
     }
 
 
-def sections(figures: Figures, query: QueryDict) -> list[dict]:
+def sections(figures: Figures, links: RecordLinks) -> list[dict]:
     """Each breakdown with its table rows and, for a charted one, what its chart draws (nothing when all is 0)."""
     shown = []
     for section in SECTIONS:
-        rows = [_table_row(row, section, query) for row in getattr(figures, section.name)]
+        rows = [_table_row(row, section, links) for row in getattr(figures, section.name)]
         charted = _charted(section, rows) if section.chart else []
         drawn = any(row["persons"] or row["amount_url"] for row in charted)
         shown.append({"section": section, "rows": rows, "chart": _chart(section, charted) if drawn else None})
@@ -213,11 +217,12 @@ class StatisticsView(StatisticsQueryMixin, TemplateView):
             context["missing_rate"] = " ".join(error.messages)
             return context
         query = base_query(form)
-        shown = sections(figures, query)
+        links = RecordLinks(query)
+        shown = sections(figures, links)
         context.update(
             figures=figures,
             query=query.urlencode(),
-            headlines=headlines(figures, query),
+            headlines=headlines(figures, links),
             sections=shown,
             data=chart_data(shown),
             bulletins=bulletins(figures, form),
