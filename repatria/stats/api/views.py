@@ -6,8 +6,8 @@ same form; the figures are those the page shows, within the caller's grants.
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -39,8 +39,11 @@ class Officers(BasePermission):
         return is_officer(request.user)
 
 
-# A refusal names the parameter at fault (or "non_field_errors", e.g. a missing exchange rate) with its messages.
-FIELD_ERRORS = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+FIELD_ERRORS = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description='Each parameter at fault with its messages, e.g. {"period": ["…"]}; "non_field_errors" for a refusal '
+    "of the query as a whole, such as a missing exchange rate.",
+)
 QUERY = [
     OpenApiParameter("period", str, description="2019, 2019-Q3, 2019-01..2019-10, 2018-03.., ..2020-06; empty: all"),
     OpenApiParameter("start", OpenApiTypes.DATE, description="instead of period: the first day"),
