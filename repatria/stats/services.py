@@ -170,20 +170,8 @@ def _returned(returns: QuerySet) -> list[_Counted]:
         if kept is None or row[1:5] > kept[1:5]:
             last[row[0]] = row
     counted = []
-    for (
-        _person,
-        day,
-        method,
-        country,
-        _number,
-        pk,
-        case,
-        province,
-        agency,
-        functionary,
-        notice,
-        hundred,
-    ) in last.values():
+    for row in last.values():
+        _person, day, method, country, _number, pk, case, province, agency, functionary, notice, hundred = row
         listed = hundred is not None
         counted.append(
             _Counted(pk, day, case, province, agency, country, method, functionary, bool(notice) or listed, listed)
