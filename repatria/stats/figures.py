@@ -54,5 +54,5 @@ class Figures:
         return now - before, (float(now - before) / float(before) if before else None)
 
 
-HEADLINES = ("returned", "functionaries", "red_notice", "hundred_list", "countries", "amount")
+HEADLINES = ("returned", "functionaries", "red_notice", "hundred_list", "countries", "amount", "abroad")
 BREAKDOWNS = ("by_method", "by_country", "by_province", "by_agency", "by_offence", "by_month")

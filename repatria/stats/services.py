@@ -34,7 +34,7 @@ from repatria.core.dates import format_partial_date
 from repatria.geo.models import Country, Province
 from repatria.registry.models import Person, Whereabouts
 
-from .figures import ZERO, Figures, Row
+from .figures import BREAKDOWNS, ZERO, Figures, Row
 from .models import Campaign, Measure
 from .periods import Period, between, years_earlier
 from .rates import MissingRate, RateTable
@@ -346,12 +346,11 @@ def _figures(user, period: Period, filters: Filters, today: datetime.date, compa
     )
 
 
-PERSON_BREAKDOWNS = ("by_method", "by_country", "by_province", "by_agency", "by_offence", "by_month")
 # The breakdowns each measure has, for the lists behind the figures: the categories of the returned have none.
 MEASURES = {
     **dict.fromkeys(CATEGORIES, ()),
-    "returned": PERSON_BREAKDOWNS,
-    "amount": PERSON_BREAKDOWNS[1:],
+    "returned": BREAKDOWNS,
+    "amount": BREAKDOWNS[1:],  # recoveries have no return method
     "abroad": ("abroad_by_country", "abroad_by_years"),
 }
 

@@ -34,6 +34,7 @@ def test_the_figures_of_a_year_with_the_year_before_and_the_bulletin(world):
     assert (data["returned"], data["countries"], Decimal(data["amount"])) == (2, 1, Decimal("780.00"))
     assert data["previous"]["returned"] == 4
     assert data["change"]["returned"] == {"difference": "-2.00", "ratio": -0.5}
+    assert data["change"]["abroad"]["difference"] == "-2.00"  # 3 abroad at the end of 2019, 1 at the end of 2020
     assert {row["key"]: row["persons"] for row in data["by_method"] if row["persons"]} == {
         "arrest": 1, "caught_at_home": 1,
     }  # fmt: skip
