@@ -232,13 +232,26 @@ def parse_bool(text: str) -> bool:
     raise ValueError(_("“%(value)s” is not yes or no: write yes/no, 是/否, true/false or 1/0.") % {"value": text})
 
 
-def parse_amount(text: str) -> Decimal:
-    """A sum of money; thousands separators (1,234.5 or 1，234.5) are allowed because spreadsheets add them."""
+# Thousands separators only where they group thousands: "7,7850" is a decimal comma, not 77,850.
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([,，]\d{3})+(\.\d*)?$")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as spreadsheets write it (1,234.5 or 1，234.5: they add thousands separators); None if it is none."""
+    text = re.sub(r"\s", "", text)
+    if re.search(r"[,，]", text) and not _GROUPED.match(text):
+        return None
     try:
-        amount = Decimal(re.sub(r"[,，\s]", "", text))
+        number = Decimal(re.sub(r"[,，]", "", text))
     except InvalidOperation:
-        amount = None
-    if amount is None or not amount.is_finite():
+        return None
+    return number if number.is_finite() else None
+
+
+def parse_amount(text: str) -> Decimal:
+    """A sum of money, not negative."""
+    amount = parse_number(text)
+    if amount is None:
         raise ValueError(_("“%(value)s” is not an amount: write a number such as 1234567.89.") % {"value": text})
     if amount < 0:
         raise ValueError(_("An amount cannot be negative."))

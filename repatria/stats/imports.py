@@ -1,7 +1,6 @@
 """Import exchange rates from a spreadsheet: a row for a currency and day already recorded updates its rate."""
 
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from repatria.core.imports import (
     Row,
     RowError,
     parse_date,
+    parse_number,
 )
 from repatria.core.models import Currency
 from repatria.core.services import change_record, create_record
@@ -41,20 +41,11 @@ def parse_currency(text: str) -> str:
     return code
 
 
-# Thousands separators only where they group thousands: "7,7850" is a decimal comma, not 77,850 yuan.
-_GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d*)?$")
-
-
 def parse_rate(text: str) -> Decimal:
-    """Yuan per unit; thousands separators allowed where they group thousands, as spreadsheets add them."""
-    text = text.strip()
-    grouped = _GROUPED.match(text)
-    try:
-        rate = Decimal(re.sub(r"[,，]", "", text)) if grouped or not re.search(r"[,，]", text) else None
-    except InvalidOperation:
-        rate = None
-    if rate is None or not rate.is_finite():
-        raise ValueError(_("“%(value)s” is not a rate: write a number such as 7.1884.") % {"value": text})
+    """Yuan per unit, more than zero."""
+    rate = parse_number(text)
+    if rate is None:
+        raise ValueError(_("“%(value)s” is not a rate: write a number such as 7.1884.") % {"value": text.strip()})
     if rate <= 0:
         raise ValueError(_("A rate must be more than zero."))
     return rate

@@ -101,6 +101,7 @@ def test_shared_parsers():
             (parse_bool, "maybe"),
             (parse_amount, "lots"),
             (parse_amount, "-1"),
+            (parse_amount, "1,23"),  # a decimal comma, not 123
             (parse_date, "2015-04"),
             (parse_past_date, "2999-01-01"),
             (lambda t: parse_integer(t, 1, 100), "101"),
