@@ -75,7 +75,7 @@ def pdf(figures: Figures, *, bulletin: str, subject: str = "") -> bytes:
                 "subject": subject,
                 "period": _period(figures),
                 "previous": _period(figures.previous) if figures.previous else "",
-                "headlines": _headlines(figures),
+                "headlines": headlines(figures),
                 "bulletin": bulletin,
                 "charts": _charts(figures),
                 "made": timezone.localdate(),
@@ -158,23 +158,29 @@ def _period(figures: Figures) -> str:
     return days if text == f"{first}..{last}" else f"{text} ({days})"
 
 
-def _headlines(figures: Figures) -> list[dict]:
-    """The headline figures as the report's table shows them, each with its year-earlier value and change."""
+def _sign(number: float | Decimal) -> str:
+    return "+" if number > 0 else "−" if number < 0 else "±"
+
+
+def headlines(figures: Figures) -> list[dict]:
+    """The headline figures as the page and the report show them: each readable, with the year-earlier value and
+    the change (同比) when there is a year before."""
     lines = []
     for measure, label in MEASURES.items():
         amount = measure == "amount"
         line = {
+            "measure": measure,
             "label": label,
             "part": measure in PARTS,
             "now": charts.readable(getattr(figures, measure), amount=amount),
         }
         if figures.previous:
             difference, ratio = figures.change(measure)
-            line["before"] = charts.readable(getattr(figures.previous, measure), amount=amount)
-            sign = "+" if difference > 0 else "-" if difference < 0 else "±"
-            line["change"] = sign + charts.readable(abs(difference), amount=amount)
-            if ratio is not None:
-                line["change"] += f" ({ratio:+.1%})"
+            line.update(
+                before=charts.readable(getattr(figures.previous, measure), amount=amount),
+                change=_sign(difference) + charts.readable(abs(difference), amount=amount),
+                ratio=f"{_sign(ratio)}{abs(ratio):.1%}" if ratio is not None else "",
+            )
         lines.append(line)
     return lines
 

@@ -4,7 +4,6 @@ and PDF. The numbers all come from `services.figures`, so the page, its lists an
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -112,30 +111,13 @@ def quick_links(form: StatsQueryForm, today: datetime.date) -> list[dict]:
     return links
 
 
-def _sign(number: float | Decimal) -> str:
-    return "+" if number > 0 else "−" if number < 0 else "±"
-
-
 def headlines(figures: Figures, links: RecordLinks) -> list[dict]:
-    """The headline figures, each with the link to its records, and the year before with the change (同比)."""
-    lines = []
-    for measure, label in exports.MEASURES.items():
-        amount = measure == "amount"
-        line = {
-            "label": label,
-            "value": readable(getattr(figures, measure), amount=amount),
-            # Countries have no records of their own: their figure leads to the table of countries.
-            "url": "#by_country" if measure == "countries" else links(measure),
-        }
-        if figures.previous:
-            difference, ratio = figures.change(measure)
-            line.update(
-                before=readable(getattr(figures.previous, measure), amount=amount),
-                change=_sign(difference) + readable(abs(difference), amount=amount),
-                ratio=f"{_sign(ratio)}{abs(ratio):.1%}" if ratio is not None else "",
-            )
-        lines.append(line)
-    return lines
+    """The headline figures, each with the link to the records behind it."""
+    return [
+        # Countries have no records of their own: their figure leads to the table of countries.
+        {**line, "url": "#by_country" if line["measure"] == "countries" else links(line["measure"])}
+        for line in exports.headlines(figures)
+    ]
 
 
 def _table_row(row: Row, section: Section, links: RecordLinks) -> dict:
