@@ -4,7 +4,7 @@ Each listed person is filed under the characters of their names, each spelling o
 a given name, the words of names written in letters (and their sound), and their document numbers. A query in
 characters looks for its characters; a query in letters for its syllables as surname and given name (surname
 first or last), and for its words among names written in letters, all but one when nobody has them all (an
-adopted first name, a misspelt word). Each candidate's score is bounded cheaply first, and only those that could
+adopted first name, a misspelt word), and read as foreign words too ("Im Hojun" is Korean). Each candidate's score is bounded cheaply first, and only those that could
 make the answer are compared in full. Entries are added, replaced and removed one by one as the registry changes.
 """
 
@@ -27,6 +27,7 @@ __all__ = ["Index"]
 MIN_SCORE = 0.2
 # One-word fallbacks are tried only for words this rare (a surname alone is no lead).
 RARE = 500
+_PARTS = (SURNAME_KEY, GIVEN_KEY)
 
 
 class Index:
@@ -93,17 +94,29 @@ class Index:
         postings = sorted((self._slot_postings(slot.query_keys()) for slot in word.slots), key=len)
         return postings[0].intersection(*postings[1:]) if postings else frozenset()
 
-    def _by_words(self, name: Name) -> set[str]:
-        """Persons filed under every word of the name; if nobody, under all words but one."""
-        postings = sorted((p for p in map(self._word_postings, name.words) if p), key=len)
-        if not postings:
-            return set()
-        found = set(postings[0]).intersection(*postings[1:])
-        if not found and len(postings) > 1:
+    def _by_words(self, name: Name, alone: bool = True) -> set[str]:
+        """Persons filed under every word of the name; if nobody, under all words but one (one word ``alone`` only
+        if few bear it)."""
+        postings = sorted(((self._word_postings(word), word) for word in name.words), key=lambda p: len(p[0]))
+        if len(postings) == 1:
+            return set(postings[0][0])
+        found = _common(postings)
+        if not found:
             for subset in itertools.combinations(postings, len(postings) - 1):
-                if len(subset) > 1 or len(subset[0]) <= RARE:
-                    found.update(subset[0].intersection(*subset[1:]))
+                if len(subset) > 1 or (alone and self._bearers(*subset[0]) <= RARE):
+                    found.update(_common(subset))
         return found
+
+    def _bearers(self, postings: frozenset[str], word: Word) -> int:
+        """About how many listed persons bear the word: a word of Chinese syllables is also borne by those whose
+        characters spell it ("Li" is rare among names in letters only because Chinese names are filed by their
+        characters)."""
+        if not word.chinese:
+            return len(postings)
+        return len(postings) + min(
+            sum(len(self._postings.get(part + spelling, ())) for spelling in slot.spellings for part in _PARTS)
+            for slot in word.slots
+        )
 
     def _as_chinese(self, name: Name) -> set[str]:
         """Persons in characters whose surname and given name the syllables of a name in letters may spell: the
@@ -122,7 +135,10 @@ class Index:
     def _name_candidates(self, name: Name) -> set[str]:
         if name.system == "characters":
             return self._by_words(name)
-        return self._by_words(name) | self._as_chinese(name)
+        found = self._by_words(name) | self._as_chinese(name)
+        if name.plain:  # letters read as Chinese syllables may be a foreign name: "Im Hojun" (임호준)
+            found |= self._by_words(name.plain, alone=False)  # whose "Im" alone is no lead
+        return found
 
     def candidates(self, query: Prepared) -> set[str]:
         """Ids of the listed persons worth scoring against the query."""
@@ -155,7 +171,7 @@ class Index:
         hopeful.sort(key=lambda h: (-h[0], h[1].entity.id))
         weighed, best = [], []  # best: a heap of the ``limit`` highest scores so far
         for most, listed, known in hopeful:
-            if len(best) == limit and most <= best[0]:  # ties go to the smaller id, already weighed
+            if len(best) == limit and most < best[0]:  # a tie may still win by a smaller id
                 break
             found = weigh(prepared, listed, memo, known)
             if found.total >= MIN_SCORE:
@@ -167,6 +183,12 @@ class Index:
 
 def _keys(prepared: Prepared) -> set[str]:
     return {key for name in prepared.names for key in name.index_keys()}
+
+
+def _common(postings: Iterable[tuple[frozenset[str], Word]]) -> set[str]:
+    """The persons in every one of the postings (given smallest first)."""
+    first, *rest = (ids for ids, _word in postings)
+    return set(first).intersection(*rest)
 
 
 def _is_syllable(slot: Slot) -> bool:

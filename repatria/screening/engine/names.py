@@ -366,17 +366,24 @@ def similarity_bound(query: Name, listed: Name) -> float:
     character or a spelling the listed name has (a homophone less), over at least the slots the longer name has."""
     if not (query.all_chinese and listed.all_chinese) or "transliterated" in (query.system, listed.system):
         return 1.0
-    written, by_character = listed.written, listed.system == "characters"
-    shared = 0.0
-    for slot in query.slots:
-        if slot.han and by_character and slot.han in written:
-            shared += 1.0
-        elif not slot.spellings.isdisjoint(written):
-            shared += HOMOPHONE if slot.han and by_character else 1.0
+    shared = min(_shared(query, listed), _shared(listed, query))  # slots pair one to one
     bound = shared / max(len(query.slots), len(listed.slots), 1)
     if "characters" not in (query.system, listed.system):  # also compared as whole words
         bound = max(bound, min(len(query.words), len(listed.words)) / max(len(query.words), len(listed.words), 1))
     return bound
+
+
+def _shared(name: Name, other: Name) -> float:
+    """The most the slots of ``name`` can earn against ``other``: one for each whose character or a spelling
+    ``other`` has, a homophone's credit where both are characters and only the sound is shared."""
+    written, by_character = other.written, other.system == "characters"
+    shared = 0.0
+    for slot in name.slots:
+        if slot.han and by_character and slot.han in written:
+            shared += 1.0
+        elif not slot.spellings.isdisjoint(written):
+            shared += HOMOPHONE if slot.han and by_character else 1.0
+    return shared
 
 
 def compare_names(query: Name, listed: Name) -> tuple[float, str]:

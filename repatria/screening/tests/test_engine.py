@@ -1,14 +1,17 @@
 """The screening engine on its own: names across scripts, evidence, scores, the index and the CLI (no database)."""
 
 import json
+import random
 import subprocess
 import sys
 
 import pytest
 
 from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Index, compare
+from repatria.screening.engine.index import MIN_SCORE, RARE
 from repatria.screening.engine.names import compare_names, prepare_name
 from repatria.screening.engine.romanise import wade_giles
+from repatria.screening.engine.scoring import prepare, weigh
 
 
 def similarity(a: str, b: str) -> tuple[float, str]:
@@ -143,6 +146,67 @@ def test_the_index_changes_entry_by_entry(index):
     assert [r.id for r in index.match(person(names=("Li Hua",)))] == ["a"]
     index.remove("a")
     assert index.match(person(names=("Li Hua",))) == [] and "a" not in index and len(index) == 5
+
+
+def test_letters_read_as_syllables_also_find_a_foreign_name():
+    index = Index([person("k1", ("임호준",)), person("k2", ("강훈우",)), person("c", ("林浩俊",))])
+    assert "k1" in {r.id for r in index.match(person(names=("Im Hojun",)))}
+    assert [r.id for r in index.match(person(names=("HUNU Gang",)))] == ["k2"]
+
+
+def test_a_common_syllable_alone_is_no_lead():
+    """A "Zhang" is rare among names in letters only because Chinese names are filed by their characters: it does not
+    bring in every "ZHANG ..." passport spelling when the rest of the query matches nobody."""
+    many = RARE // len(_GIVEN) + 1
+    listed = [person(f"z{i}", (f"张{given}", f"ZHANG {spelt}")) for i, (given, spelt) in enumerate(_GIVEN * many)]
+    index = Index([*listed, person("p", ("Zhang Jun",))])
+    assert index.candidates(prepare(person(names=("Zhang Jun",)))) == {"p"}
+    assert index.candidates(prepare(person(names=("Zhang Junwei",)))) == set()  # left with "Zhang" alone
+
+
+_GIVEN = [("明安", "Mingan"), ("民安", "Minan"), ("红爱", "Hongai"), ("琼爱", "Qiongai"), ("桂爱", "Guiai")]
+
+
+def _crowded_list(rng: random.Random) -> list[Entity]:
+    """Persons drawn from few surnames, given names and birth years, so that namesakes, ties and near misses abound;
+    some also listed in letters (pinyin or Cantonese), some foreign."""
+    surnames, given = "李王张陈刘黄", ["伟", "春", "丽", "伟国", "春华", "丽娟", "国强", "华"]
+    foreign = ["Aleksandr Petrov", "Alexander Petrova", "Kim Minho", "Lee Jisoo", "Maria Li", "Peter Wong"]
+    persons = []
+    for i in range(400):
+        if rng.random() < 0.1:
+            names = (rng.choice(foreign),)
+        else:
+            han = rng.choice(surnames) + rng.choice(given)
+            spelt = prepare_name(han).slots
+            letters = " ".join(min(slot.spellings) for slot in spelt)
+            names = (han, letters) if rng.random() < 0.3 else (han,)
+        year = str(rng.randint(1960, 1965))
+        date = rng.choice([year, f"{year}-0{rng.randint(1, 3)}", f"{year}-0{rng.randint(1, 3)}-1{rng.randint(0, 2)}"])
+        persons.append(person(f"p{i:03}", names, birth_dates=(date,), genders=(rng.choice(["male", "female"]),)))
+    return persons
+
+
+def test_the_index_answers_as_scoring_every_candidate_would():
+    """Candidates are ruled out by a bound on their score before their names are compared: the answer must be
+    the one comparing all of them gives, ties included (by id)."""
+    rng = random.Random(7)
+    listed = _crowded_list(rng)
+    index = Index(listed)
+    queries = [
+        person("q", (name,), birth_dates=dates, genders=genders)
+        for name in ("李伟", "Li Wei", "LEE Wai", "Wang Chun Hua", "张丽娟", "Chan Kwok Keung", "Petrov", "Li", "Kim")
+        for dates in ((), ("1962",), ("1963-02",), ("1961-01-11",))
+        for genders in ((), ("female",))
+    ]
+    for query in queries:
+        for limit in (1, 3, 10):
+            prepared = prepare(query)
+            weighed = [weigh(prepared, index._listed[i]) for i in index.candidates(prepared)]
+            ranked = sorted((w.total, w.listed.entity.id) for w in weighed if w.total >= MIN_SCORE)
+            ranked.sort(key=lambda pair: -pair[0])  # stable: ties stay by id
+            expected = [(entity_id, total) for total, entity_id in ranked[:limit]]
+            assert [(r.id, r.score) for r in index.match(query, limit=limit)] == expected, (query, limit)
 
 
 def test_entities_are_read_from_followthemoney():
