@@ -7,6 +7,7 @@ number and no partial output.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -72,6 +73,7 @@ def _write(out: TextIO, data: dict[str, Any]) -> None:
 
 def screen(args: argparse.Namespace, out: TextIO) -> None:
     index = Index(_entities(args.list))
+    gc.freeze()  # the index's millions of objects live to the end: the collector need not walk them again and again
     queries = _entities(args.queries)
     for query in queries:
         results = index.match(query, limit=args.limit, threshold=args.threshold)

@@ -4,8 +4,9 @@ Each listed person is filed under the characters of their names, each spelling o
 a given name, the words of names written in letters (and their sound), and their document numbers. A query in
 characters looks for its characters; a query in letters for its syllables as surname and given name (surname
 first or last), and for its words among names written in letters, all but one when nobody has them all (an
-adopted first name, a misspelt word), and read as foreign words too ("Im Hojun" is Korean). Each candidate's score is bounded cheaply first, and only those that could
-make the answer are compared in full. Entries are added, replaced and removed one by one as the registry changes.
+adopted first name, a misspelt word), and read as foreign words too ("Im Hojun" is Korean). Each candidate's
+score is bounded cheaply first, and only those that could make the answer are compared in full. Entries are
+added, replaced and removed one by one as the registry changes.
 """
 
 from __future__ import annotations
