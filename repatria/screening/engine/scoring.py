@@ -104,26 +104,24 @@ def _best_name(query: Prepared, listed: Prepared, memo: dict) -> tuple[float, st
     return best
 
 
-_DATE_ORDER = ("agrees", "month", "year", "day_differs", "month_differs", "contradicts")
-
-
 def _date_relation(query: tuple[str, ...], listed: tuple[str, ...]) -> str | None:
     """How the two sets of (partial) ISO dates relate, the best pair deciding; None when a side has none."""
     if not query or not listed:
         return None
-    if len(query) == len(listed) == 1:  # the usual case, without the ranking
-        return _dates(query[0], listed[0])
-    return min((_dates(a, b) for a in query for b in listed), key=_DATE_ORDER.index)
-
-
-def _dates(a: str, b: str) -> str:
-    if a[:4] != b[:4]:
-        return "contradicts"
-    if len(a) == len(b) == 10:
-        return "agrees" if a == b else ("day_differs" if a[:7] == b[:7] else "month_differs")
-    if len(a) >= 7 and len(b) >= 7:
-        return "month" if a[:7] == b[:7] else "month_differs"
-    return "year"
+    order = ("agrees", "month", "year", "day_differs", "month_differs", "contradicts")
+    best = len(order) - 1
+    for a in query:
+        for b in listed:
+            if a[:4] != b[:4]:
+                continue
+            if len(a) == len(b) == 10:
+                relation = "agrees" if a == b else ("day_differs" if a[:7] == b[:7] else "month_differs")
+            elif len(a) >= 7 and len(b) >= 7:
+                relation = "month" if a[:7] == b[:7] else "month_differs"
+            else:
+                relation = "year"
+            best = min(best, order.index(relation))
+    return order[best]
 
 
 @dataclass(slots=True)
@@ -150,17 +148,11 @@ class Facts:
 def facts(q: Entity, e: Entity) -> Facts:
     relation = _date_relation(q.birth_dates, e.birth_dates)
     adjustment = BIRTH_DATE[relation][0] if relation else 0.0
-    gender_differs = bool(q.genders and e.genders) and set(q.genders).isdisjoint(e.genders)
-    if gender_differs:
-        adjustment += GENDER_DIFFERS
-    shared = _shared(q.nationalities, e.nationalities)
-    if shared:
-        adjustment += NATIONALITY_SHARED
-    return Facts(adjustment, relation, gender_differs, shared, _shared(q.documents, e.documents))
-
-
-def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> set[str]:
-    return set(a).intersection(b) if a and b else set()
+    gender_differs = bool(q.genders and e.genders and not set(q.genders) & set(e.genders))
+    shared = set(q.nationalities) & set(e.nationalities) if q.nationalities else set()
+    adjustment += GENDER_DIFFERS * gender_differs + NATIONALITY_SHARED * bool(shared)
+    documents = set(q.documents) & set(e.documents) if q.documents else set()
+    return Facts(adjustment, relation, gender_differs, shared, documents)
 
 
 def _total(similarity: float, known: Facts) -> float:
@@ -172,7 +164,7 @@ def _total(similarity: float, known: Facts) -> float:
 
 def bound(query: Prepared, listed: Prepared, known: Facts) -> float:
     """The most ``weigh`` can give, without comparing the names letter by letter."""
-    similarity = max([similarity_bound(q, name) for q in query.names for name in listed.names], default=0.0)
+    similarity = max((similarity_bound(q, name) for q in query.names for name in listed.names), default=0.0)
     return _total(similarity, known)
 
 
