@@ -3,10 +3,10 @@
 Each listed person is filed under the characters of their names, each spelling of a character as a surname or
 a given name, the words of names written in letters (and their sound), and their document numbers. A query in
 characters looks for its characters; a query in letters for its syllables as surname and given name (surname
-first or last), and for its words among names written in letters, all but one when nobody has them all (an
-adopted first name, a misspelt word), and read as foreign words too ("Im Hojun" is Korean). Each candidate's
-score is bounded cheaply first, and only those that could make the answer are compared in full. Entries are
-added, replaced and removed one by one as the registry changes.
+first or last, a given name of as many characters), and for its words among names written in letters, all but
+one when nobody has them all (an adopted first name, a misspelt word), and read as foreign words too ("Im Hojun"
+is Korean). Each candidate's score is bounded cheaply first, and only those that could make the answer are
+compared in full. Entries are added, replaced and removed one by one as the registry changes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 from .entity import Entity
-from .names import GIVEN_KEY, SURNAME_KEY, Name, Slot, Word, prepare_name
+from .names import GIVEN_KEY, GIVEN_LENGTH_KEY, SURNAME_KEY, Name, Slot, Word, prepare_name
 from .romanise import syllable_systems
 from .scoring import DEFAULT_THRESHOLD, Prepared, Result, bound, facts, prepare, result, weigh
 
@@ -129,6 +129,7 @@ class Index:
                 break
             for surname, given in ((syllables[:size], syllables[size:]), (syllables[-size:], syllables[:-size])):
                 keys = [SURNAME_KEY + s for s in surname] + [GIVEN_KEY + s for s in given]
+                keys.append(f"{GIVEN_LENGTH_KEY}{len(given)}")
                 postings = sorted((self._slot_postings(frozenset((key,))) for key in keys), key=len)
                 found.update(postings[0].intersection(*postings[1:]))
         return found

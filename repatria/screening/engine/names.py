@@ -89,7 +89,10 @@ class Name:
     written: frozenset[str] = frozenset()  # every character and spelling of its slots
 
     def index_keys(self) -> set[str]:
-        return {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
+        keys = {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
+        if self.system == "characters" and len(self.words) > 1:  # a name in letters is looked for at its length
+            keys.add(f"{GIVEN_LENGTH_KEY}{len(self.words[-1].slots)}")
+        return keys
 
 
 def _han_words(text: str) -> tuple[Word, ...]:
@@ -256,7 +259,7 @@ def _sound(word: str) -> str:
 
 
 _SOUND_KEY = "~"  # sounds share the index with spellings; these prefixes keep them apart
-HAN_KEY, LETTERS_KEY, SURNAME_KEY, GIVEN_KEY = "h:", "l:", "s:", "g:"
+HAN_KEY, LETTERS_KEY, SURNAME_KEY, GIVEN_KEY, GIVEN_LENGTH_KEY = "h:", "l:", "s:", "g:", "n:"
 _VOWELS_RE = re.compile("[aeiouy]+")
 
 

@@ -164,6 +164,13 @@ def test_a_common_syllable_alone_is_no_lead():
     assert index.candidates(prepare(person(names=("Zhang Junwei",)))) == set()  # left with "Zhang" alone
 
 
+def test_a_name_in_letters_is_looked_for_at_its_length():
+    index = Index([person("a", ("李春",)), person("b", ("李春华",)), person("c", ("李华春",)), person("d", ("春李",))])
+    assert index.candidates(prepare(person(names=("Li Chun",)))) == {"a", "d"}  # surname first or last
+    assert index.candidates(prepare(person(names=("Li Chunhua",)))) == {"b", "c"}
+    assert [r.id for r in index.match(person(names=("Li Chunhua",)))][:1] == ["b"]
+
+
 _GIVEN = [("明安", "Mingan"), ("民安", "Minan"), ("红爱", "Hongai"), ("琼爱", "Qiongai"), ("桂爱", "Guiai")]
 
 
