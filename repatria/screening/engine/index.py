@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 from .entity import Entity
-from .names import GIVEN_KEY, GIVEN_LENGTH_KEY, SURNAME_KEY, Name, Slot, Word, prepare_name
+from .names import SURNAME_KEY, Name, Slot, Word, given_key, prepare_name
 from .romanise import syllable_systems
 from .scoring import DEFAULT_THRESHOLD, Prepared, Result, bound, facts, prepare, result, weigh
 
@@ -28,7 +29,8 @@ __all__ = ["Index"]
 MIN_SCORE = 0.2
 # One-word fallbacks are tried only for words this rare (a surname alone is no lead).
 RARE = 500
-_PARTS = (SURNAME_KEY, GIVEN_KEY)
+# Where a syllable in characters is filed: as a surname, in a given name of one to four characters.
+_PARTS = (SURNAME_KEY, *map(given_key, range(1, 5)))
 
 
 class Index:
@@ -93,7 +95,7 @@ class Index:
 
     def _word_postings(self, word: Word) -> frozenset[str]:
         postings = sorted((self._slot_postings(slot.query_keys()) for slot in word.slots), key=len)
-        return postings[0].intersection(*postings[1:]) if postings else frozenset()
+        return _meet(postings) if postings else frozenset()
 
     def _by_words(self, name: Name, alone: bool = True) -> set[str]:
         """Persons filed under every word of the name; if nobody, under all words but one (one word ``alone`` only
@@ -128,10 +130,9 @@ class Index:
             if len(syllables) <= size:
                 break
             for surname, given in ((syllables[:size], syllables[size:]), (syllables[-size:], syllables[:-size])):
-                keys = [SURNAME_KEY + s for s in surname] + [GIVEN_KEY + s for s in given]
-                keys.append(f"{GIVEN_LENGTH_KEY}{len(given)}")
+                keys = [SURNAME_KEY + s for s in surname] + [given_key(len(given)) + s for s in given]
                 postings = sorted((self._slot_postings(frozenset((key,))) for key in keys), key=len)
-                found.update(postings[0].intersection(*postings[1:]))
+                found.update(_meet(postings))
         return found
 
     def _name_candidates(self, name: Name) -> set[str]:
@@ -189,8 +190,13 @@ def _keys(prepared: Prepared) -> set[str]:
 
 def _common(postings: Iterable[tuple[frozenset[str], Word]]) -> set[str]:
     """The persons in every one of the postings (given smallest first)."""
-    first, *rest = (ids for ids, _word in postings)
-    return set(first).intersection(*rest)
+    return set(_meet([ids for ids, _word in postings]))
+
+
+def _meet(postings: list[frozenset[str]]) -> frozenset[str]:
+    """The persons in every one of the postings (given smallest first), pair by pair: ``a.intersection(b, c)``
+    would first copy ``a``."""
+    return functools.reduce(operator.and_, postings)
 
 
 def _is_syllable(slot: Slot) -> bool:

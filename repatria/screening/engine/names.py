@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from .chinese import compact_han, latin_tokens, pinyin_parts, script_of
 from .romanise import CANTONESE, CUSTOMARY, PINYIN, SYSTEM_NAMES, WADE_GILES, char_spellings, jyutping, syllable_systems
 
-__all__ = ["Name", "compare_names", "prepare_name", "similarity_bound"]
+__all__ = ["Name", "compare_names", "given_key", "prepare_name", "similarity_bound"]
 
 # A character that differs but sounds the same (杨秀珠 and 杨修竹) is likely another person: part credit only.
 HOMOPHONE = 0.3
@@ -44,12 +44,14 @@ class Slot:
     systems: Mapping[str, int] = field(default_factory=dict)  # spelling -> system bits, for a character
     surname: bool = False
     sound: str = ""  # the index key of a word that is not Chinese: its consonants, so that spellings meet
+    given_length: int = 0  # the characters of the given name it is in (a name in letters is looked for at its length)
 
     def index_keys(self) -> frozenset[str]:
         """What the index files the slot under. A character: itself ("h:"), and each spelling as a surname ("s:") or
-        a given name ("g:"). A slot in letters: its spelling ("l:") and, for a foreign word, its sound."""
+        in a given name of so many characters ("g2:"). A slot in letters: its spelling ("l:") and, for a foreign
+        word, its sound."""
         if self.han:
-            part = SURNAME_KEY if self.surname else GIVEN_KEY
+            part = SURNAME_KEY if self.surname else given_key(self.given_length)
             return frozenset({HAN_KEY + self.han, *(part + s for s in self.spellings)})
         return self.letters_keys()
 
@@ -89,10 +91,7 @@ class Name:
     written: frozenset[str] = frozenset()  # every character and spelling of its slots
 
     def index_keys(self) -> set[str]:
-        keys = {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
-        if self.system == "characters" and len(self.words) > 1:  # a name in letters is looked for at its length
-            keys.add(f"{GIVEN_LENGTH_KEY}{len(self.words[-1].slots)}")
-        return keys
+        return {key for slot in self.slots for key in slot.index_keys()} | self.other_keys
 
 
 def _han_words(text: str) -> tuple[Word, ...]:
@@ -109,7 +108,7 @@ def _han_words(text: str) -> tuple[Word, ...]:
         for pinyin in part:
             char = chars[position]
             systems = char_spellings(char, pinyin, cantonese[position], surname=surname) if pinyin else {}
-            slots.append(Slot(char, frozenset(systems), systems, surname))
+            slots.append(Slot(char, frozenset(systems), systems, surname, given_length=0 if surname else len(part)))
             position += 1
         words.append(Word(tuple(slots), True))
     return tuple(words)
@@ -259,7 +258,14 @@ def _sound(word: str) -> str:
 
 
 _SOUND_KEY = "~"  # sounds share the index with spellings; these prefixes keep them apart
-HAN_KEY, LETTERS_KEY, SURNAME_KEY, GIVEN_KEY, GIVEN_LENGTH_KEY = "h:", "l:", "s:", "g:", "n:"
+HAN_KEY, LETTERS_KEY, SURNAME_KEY = "h:", "l:", "s:"
+
+
+def given_key(length: int) -> str:
+    """The index's prefix for a spelling in a given name of ``length`` characters."""
+    return f"g{length}:"
+
+
 _VOWELS_RE = re.compile("[aeiouy]+")
 
 
