@@ -14,10 +14,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from repatria.cases.models import CaseStatus
+from repatria.cases.models import CasePerson, CaseStatus
 from repatria.registry.models import Person
 
-__all__ = ["DATASETS", "OPEN_CASES", "UnknownDataset", "dataset_persons", "datasets_listing"]
+__all__ = ["DATASETS", "OPEN_CASES", "UnknownDataset", "dataset_persons", "datasets_listing", "open_memberships"]
 
 # The cases whose persons are screened: those still to be brought back.
 OPEN_CASES = (CaseStatus.AT_LARGE, CaseStatus.LOCATED)
@@ -57,3 +57,10 @@ def datasets_listing(
     if red_notice_number and red_notice_withdrawn is None:
         return frozenset({"default", "red-notices"})
     return frozenset({"default"})
+
+
+def open_memberships(persons: Iterable[int] | QuerySet[Person] | None = None) -> QuerySet[CasePerson]:
+    """Memberships of cases that are not closed, of the given persons (everyone's when None), the most recent case
+    first: a person's first is the case their alerts go to and whose lead office a partner calls."""
+    memberships = CasePerson.objects.exclude(case__status=CaseStatus.CLOSED).order_by("-case__opened_on", "-case__pk")
+    return memberships if persons is None else memberships.filter(person__in=persons)

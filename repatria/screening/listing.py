@@ -18,16 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
 from repatria.accounts.models import Organisation
-from repatria.cases.models import Case, CasePerson, CaseStatus
+from repatria.cases.models import Case, CasePerson
 from repatria.registry.models import IdentityDocument, Person, PersonName
 
 from .cards import Card
-from .datasets import datasets_listing
+from .datasets import datasets_listing, open_memberships
 from .engine import Entity, Index
 from .engine.entity import normalise_document
 
@@ -36,16 +36,13 @@ __all__ = ["connect", "partner_cards", "read_persons", "registry_index"]
 REFRESH_SECONDS = 1.0
 
 
-def _open_cases(of_them: dict) -> dict[int, tuple[list[str], tuple[str, str, str | None]]]:
+def _open_cases(persons: QuerySet[Person] | None) -> dict[int, tuple[list[str], tuple[str, str, str | None]]]:
     """Of each person in a case that is not closed: the statuses of those cases, and the lead organisation of the
     most recent one, the office a partner calls (its Chinese and English names and its country)."""
     cases: dict[int, tuple[list[str], tuple[str, str, str | None]]] = {}
     office = "case__lead_organisation__"
-    memberships = (
-        CasePerson.objects.filter(**of_them)
-        .exclude(case__status=CaseStatus.CLOSED)
-        .order_by("-case__opened_on", "-case__pk")
-        .values_list("person", "case__status", f"{office}name_zh", f"{office}name_en", f"{office}country")
+    memberships = open_memberships(persons).values_list(
+        "person", "case__status", f"{office}name_zh", f"{office}name_en", f"{office}country"
     )
     for pk, status, *contact in memberships:
         cases.setdefault(pk, ([], tuple(contact)))[0].append(status)
@@ -67,7 +64,7 @@ def read_persons(persons: Iterable[int] | None = None) -> tuple[list[Entity], di
         countries[pk].append(code.lower())
     for pk, number in IdentityDocument.objects.filter(**of_them).values_list("person", "number"):
         documents[pk].append(normalise_document(number))
-    open_cases = _open_cases(of_them)
+    open_cases = _open_cases(None if persons is None else people)
     entities, cards = [], {}
     for pk, sex, birth_date, display_name, red_notice_number, withdrawn in rows.iterator(chunk_size=5000):
         if not names[pk]:

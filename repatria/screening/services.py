@@ -13,18 +13,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from repatria.audit.recorder import record_created
 from repatria.cases import timeline
-from repatria.cases.models import Case, CasePerson, CaseStatus, Event, EventKind
+from repatria.cases.models import Case, Event, EventKind
 from repatria.core.services import RuleError
 from repatria.registry.models import Person
 
 from .cards import Card
-from .datasets import DATASETS, UnknownDataset, dataset_persons, datasets_listing
+from .datasets import DATASETS, UnknownDataset, dataset_persons, datasets_listing, open_memberships
 from .engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from .listing import partner_cards, registry_index
 from .models import Alert, AlertStatus, ScreeningLog
@@ -73,20 +72,10 @@ def query_hash(data: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _open_memberships(persons: Iterable[int] | QuerySet[Person]) -> QuerySet[CasePerson]:
-    """The persons' memberships of cases that are not closed, with their cases, the most recent case first."""
-    return (
-        CasePerson.objects.filter(person__in=persons)
-        .exclude(case__status=CaseStatus.CLOSED)
-        .select_related("case")
-        .order_by("-case__opened_on", "-case__pk")
-    )
-
-
 def _current_cases(person_ids: Iterable[int]) -> dict[int, Case]:
     """The most recent case that is not closed of each person who has one (one query): where their alerts go."""
     cases: dict[int, Case] = {}
-    for membership in _open_memberships(person_ids):
+    for membership in open_memberships(person_ids).select_related("case"):
         cases.setdefault(membership.person_id, membership.case)
     return cases
 
@@ -112,8 +101,8 @@ def _listed_now(results: list[Result], dataset: str) -> dict[int, tuple[Person, 
     if not results:
         return {}
     memberships = (
-        _open_memberships([int(r.id) for r in results])
-        .select_related("person")
+        open_memberships([int(r.id) for r in results])
+        .select_related("case", "person")
         .only(*(f"person__{field}" for field in ("display_name", "red_notice_number", "red_notice_withdrawn")),
               "case__status", "case__opened_on")
     )  # fmt: skip
