@@ -32,7 +32,7 @@ from repatria.accounts.permissions import allows, can
 
 from .dates import parse_partial_date
 from .forms import BootstrapMixin
-from .reading import XLSX, ImportFileError, records, sniff, unreadable
+from .reading import UNREADABLE, XLSX, ImportFileError, records, sniff, unreadable
 from .views import OfficerRequiredMixin, object_url
 
 T = TypeVar("T")
@@ -87,7 +87,7 @@ def _trim(rows: Iterable[list[str] | list[None]]) -> list[list[str]]:
     kept: list[list[str]] = []
     blanks = 0
     for row in rows:
-        if row == [None]:
+        if row == UNREADABLE:
             raise unreadable()
         cells = [cell.strip() for cell in row]
         if not any(cells):

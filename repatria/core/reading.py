@@ -124,7 +124,7 @@ def _too_large_row(number: int) -> ImportFileError:
 
 
 class _RowTooLarge(Exception):
-    pass
+    """Raised through the csv module, which knows no row number: _csv_records adds it."""
 
 
 class _Lines:
@@ -238,7 +238,7 @@ def _check_parts(parts: list[zipfile.ZipInfo], max_unpacked: int) -> None:
         raise ImportFileError(_("The file unpacks to more than %(size)d MB; split it.") % {"size": max_unpacked >> 20})
     for part in parts:
         if part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise unreadable()  # workbooks use no other; zipfile inflates the others a whole piece read at a time
+            raise unreadable()  # workbooks use no other; zipfile inflates bzip2 and lzma with no cap on a read
         if part.file_size > RATIO_FREE and part.file_size > MAX_RATIO * part.compress_size:
             message = _("The file cannot be read: a part of it unpacks to over %(ratio)d times its size.")
             raise ImportFileError(message % {"ratio": MAX_RATIO})
@@ -265,6 +265,7 @@ class _Part:
         self._row_start = 0
 
     def read(self, size: int | None = -1) -> bytes:
+        """Up to `size` bytes, or the rest of a part of at most MAX_WHOLE_PART."""
         if size is None or size < 0:
             if self._info.file_size > MAX_WHOLE_PART:
                 raise self._refuse(unreadable())

@@ -40,7 +40,7 @@ from repatria.accounts.permissions import restrict
 from repatria.core.dates import parse_partial_date
 from repatria.core.exports import spreadsheet_cell
 from repatria.core.imports import Column, header_key, split_list
-from repatria.core.reading import XLSX, ImportFileError, records, sniff
+from repatria.core.reading import UNREADABLE, XLSX, ImportFileError, records, sniff
 from repatria.registry.models import Person
 
 from . import services
@@ -117,7 +117,7 @@ class Source:
 
     def rows(self) -> Iterator[SourceRow]:
         for number, record in enumerate(self.records, start=2):
-            if record == [None]:
+            if record == UNREADABLE:
                 yield SourceRow(number, {}, unreadable=True)
                 continue
             if not any(record):  # a blank row, told at once (a file may hold a million)
