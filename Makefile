@@ -49,10 +49,10 @@ check-migrations: bootstrap
 	$(PY) -m repatria spectacular --validate --fail-on-warn --file /dev/null
 
 test-sqlite: bootstrap
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not fuzz"
 
 test-postgres: bootstrap
-	scripts/with-postgres $(PY) -m pytest -m "not browser"
+	scripts/with-postgres $(PY) -m pytest -m "not browser and not fuzz"
 
 test-browser: bootstrap
 	$(PY) -m pytest -m browser
@@ -82,10 +82,12 @@ bench-screening: .venv-bench/.installed
 	$(BENCH_PY) bench/screening/evaluate.py --report var/screening-eval.txt --failures var/screening-failures.txt
 
 # The long schemathesis run against the API's own schema (the suite runs a short one); FUZZ_EXAMPLES per operation.
+# Then the long variants of the security tests (bigger hostile files, more shapes).
 FUZZ_EXAMPLES ?= 300
 fuzz: bootstrap
 	$(PY) bench/fuzz_api.py --examples $(FUZZ_EXAMPLES)
 	scripts/with-postgres $(PY) bench/fuzz_api.py --examples $(FUZZ_EXAMPLES)
+	$(PY) -m pytest -m fuzz tests/security
 
 clean:
 	rm -rf .venv .venv-bench var .pytest_cache .ruff_cache

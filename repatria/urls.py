@@ -36,5 +36,6 @@ urlpatterns = [
     path("api/", include("repatria.screening.api.bulk_urls")),
     path("api/stats/", include("repatria.stats.api.urls")),
 ]
+handler400 = "repatria.core.bodies.bad_request"  # 413 for a body past the limits, in the user's language
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

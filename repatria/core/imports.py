@@ -6,16 +6,15 @@ services (so the timeline and the lifecycle rules apply), each in a savepoint in
 a dry run, or any error, rolls back.
 """
 
-import codecs
 import csv
 import datetime
 import functools
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import IO, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -33,6 +32,7 @@ from repatria.accounts.permissions import allows, can
 
 from .dates import parse_partial_date
 from .forms import BootstrapMixin
+from .reading import UNREADABLE, XLSX, ImportFileError, records, sniff, unreadable
 from .views import OfficerRequiredMixin, object_url
 
 T = TypeVar("T")
@@ -41,10 +41,8 @@ Text = str | Promise
 
 MAX_ROWS = 50_000
 MAX_BYTES = 50 * 1024 * 1024
-SNIFF_BYTES = 1 << 20  # enough of a CSV to tell its encoding
+MAX_UNPACKED = 256 * 1024 * 1024  # an XLSX of MAX_ROWS rows of twenty columns unpacks to about 50 MB
 _LIST_SEPARATOR = re.compile(r"[;；]")
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 
 # How the columns table describes common formats.
 DATE = gettext_lazy("date, YYYY-MM-DD")
@@ -54,10 +52,6 @@ YES_NO = gettext_lazy("yes/no, 是/否, true/false or 1/0; empty means no")
 AMOUNT = gettext_lazy("number, e.g. 1234567.89")
 COUNTRIES = gettext_lazy("country or region names or ISO codes (CN, USA), separated by ;")
 PERSON_REFERENCE = gettext_lazy("#id (e.g. #12) or the exact primary name of one person")
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message says why, in the user's language."""
 
 
 class RowError(Exception):
@@ -78,121 +72,30 @@ def read_rows(uploaded_file) -> list[dict[str, str]]:
     Blank rows inside the data stay (as empty rows) so that list index + 2 is the row number the user sees.
     """
     name = (getattr(uploaded_file, "name", "") or "").lower()
-    data = uploaded_file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(_("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // 2**20})
+    f = uploaded_file.file
     if name.endswith(".xls"):
         raise ImportFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    if name.endswith(".xlsx") and not data.startswith(ZIP_MAGIC):
-        raise _unreadable()
-    rows = list(records(io.BytesIO(data)))
-    if [None] in rows:  # a line the csv module refuses: an import is all or nothing
-        raise _unreadable()
+    if name.endswith(".xlsx") and sniff(f) != XLSX:
+        raise unreadable()
+    rows = records(f, max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_unpacked=MAX_UNPACKED)
     return _as_dicts(_trim(rows))
 
 
-def records(f: IO[bytes]) -> Iterator[list[str] | list[None]]:
-    """The rows of a CSV or XLSX file as lists of cell texts, read as a stream (XLSX told by its bytes, not its
-    name); a CSV line that cannot be read is ``[None]``, for the caller to report."""
-    kind = _sniff(f)
-    return _xlsx_records(f) if kind == "xlsx" else _csv_records(f, kind)
-
-
-def _unreadable() -> ImportFileError:
-    return ImportFileError(_("The file cannot be read: upload a CSV file (UTF-8) or an Excel .xlsx file."))
-
-
-def _sniff(f: IO[bytes]) -> str:
-    """ "xlsx", or the CSV's encoding (UTF-8 with or without BOM, or GB18030 as Excel in Chinese saves it)."""
-    f.seek(0)
-    head = f.read(SNIFF_BYTES)
-    final = len(head) < SNIFF_BYTES
-    f.seek(0)
-    if not head.strip():
-        raise ImportFileError(_("The file is empty."))
-    if head.startswith(OLE_MAGIC):
-        raise ImportFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    if head.startswith(ZIP_MAGIC):
-        return "xlsx"
-    if b"\x00" in head:
-        raise _unreadable()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(encoding)().decode(head, final=final)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise _unreadable()
-
-
-def _csv_records(f: IO[bytes], encoding: str) -> Iterator[list[str] | list[None]]:
-    text = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="")
-    try:
-        reader = csv.reader(text)
-        while True:
-            try:
-                yield next(reader)
-            except StopIteration:
-                return
-            except csv.Error:
-                yield [None]  # a line the csv module refuses: reported as that row's error
-    finally:
-        if not f.closed:
-            text.detach()  # the file is the caller's to close
-
-
-def _xlsx_records(f: IO[bytes]) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(f, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # some programs write a wrong size, which would cut the rows short
-        rows = sheet.iter_rows(values_only=True)
-    except Exception:  # openpyxl raises many kinds of exception on a damaged or foreign file
-        raise _unreadable() from None
-    try:
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception:
-                raise _unreadable() from None
-            yield [cell_text(value) for value in row]
-    finally:
-        book.close()
-
-
-def cell_text(value: Any) -> str:
-    """A cell as the user typed it: 2015-04-03 for a date cell, 12 (not 12.0) for a whole number."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _trim(rows: Iterable[list[str]]) -> list[list[str]]:
-    """Drop trailing blank rows (spreadsheets keep formatted empty ones); refuse more than MAX_ROWS data rows."""
+def _trim(rows: Iterable[list[str] | list[None]]) -> list[list[str]]:
+    """The rows with their cells trimmed, without the trailing blank ones (spreadsheets keep formatted empty ones);
+    a line the csv module refuses refuses the file, as an import is all or nothing."""
     kept: list[list[str]] = []
     blanks = 0
     for row in rows:
-        cells = [str(cell).strip() for cell in row]
+        if row == UNREADABLE:
+            raise unreadable()
+        cells = [cell.strip() for cell in row]
         if not any(cells):
             blanks += 1
             continue
         kept.extend([] for _blank in range(blanks))
         blanks = 0
         kept.append(cells)
-        if len(kept) > MAX_ROWS + 1:
-            raise ImportFileError(_("The file has more than %(count)s rows; split it.") % {"count": f"{MAX_ROWS:,}"})
     return kept
 
 

@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from repatria.accounts.models import ApiToken, Scope
 from repatria.core.api import ErrorSerializer
+from repatria.core.bodies import NestedTooDeep
 from repatria.screening import services
 from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from repatria.screening.listing import partner_cards
@@ -98,6 +99,8 @@ def read_request(request: Request) -> tuple[dict[str, tuple[Entity, dict]], int,
     """The queries (entity and the raw dict, by key), limit, threshold and context; BadQuery for anything else."""
     try:
         body = request.data
+    except NestedTooDeep:
+        raise
     except exceptions.ParseError:
         raise BadQuery(_("The body is not valid JSON.")) from None
     if not isinstance(body, dict):

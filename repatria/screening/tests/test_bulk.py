@@ -264,9 +264,18 @@ def test_an_officer_is_shown_hits_only_on_persons_they_may_see(case, person, pro
 
 
 @pytest.mark.django_db
-def test_a_file_of_more_rows_than_allowed_fails_with_the_reason(officer, monkeypatch):
+def test_a_csv_of_more_rows_than_allowed_is_refused_at_upload(officer, monkeypatch):
     monkeypatch.setattr(bulk, "MAX_ROWS", 3)
-    job = make_job(officer, HEADER_EN + filler(4))
+    with translation.override("en"), pytest.raises(bulk.BulkFileError, match="more than 3 rows"):
+        make_job(officer, HEADER_EN + filler(4))
+    assert not BulkJob.objects.exists()
+    assert make_job(officer, HEADER_EN + filler(3) + "\n,,,\n\n").status == JobStatus.QUEUED
+
+
+@pytest.mark.django_db
+def test_an_xlsx_of_more_rows_than_allowed_fails_in_the_worker_with_the_reason(officer, monkeypatch):
+    monkeypatch.setattr(bulk, "MAX_ROWS", 3)
+    job = make_job(officer, xlsx([["name"], *([f"Traveller {n}"] for n in range(4))]), "travellers.xlsx")
     assert bulk.run_job(job)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and "3" in job.error
