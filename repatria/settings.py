@@ -195,6 +195,9 @@ STORAGES = {
     "default": {"BACKEND": "repatria.core.private_files.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Where files were kept, and served from, before: the migrations that moved them out read it (registry 0006,
+# screening 0002).
+LEGACY_MEDIA_ROOT = VAR_DIR / "media"
 
 # The API (/api/, repatria.core.api): partners sign in with a token, officers with their verified session; JSON only.
 REST_FRAMEWORK = {

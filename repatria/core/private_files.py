@@ -8,11 +8,16 @@ record it belongs to (core.file_serving), which applies the record's grants and 
 import posixpath
 import re
 import secrets
+import shutil
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core import checks
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
+from django.db import migrations, transaction
+from django.db.models import Model
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 
@@ -61,3 +66,57 @@ def check_private_root(app_configs=None, **kwargs) -> list[checks.Error]:
         for folder in folders
         if folder and private.is_relative_to(Path(folder).resolve())
     ]
+
+
+def adopt_legacy_files(model: type[Model], fields: Iterable[str], folders: Iterable[str]) -> None:
+    """Move an installation's files out of the folder that used to be served (settings.LEGACY_MEDIA_ROOT).
+
+    The files the records name are copied into the private storage under new random names, and the records changed
+    to them; anything else in `folders` (a replaced photo, a running bulk job's work files) is copied to the same
+    place under the private root. The old copies are removed once the transaction commits, so a migration that
+    fails leaves the files and the records as they were.
+    """
+    legacy = Path(settings.LEGACY_MEDIA_ROOT)
+    moved: set[Path] = set()
+    for name in fields:
+        storage = model._meta.get_field(name).storage
+        for pk, stored in model._base_manager.exclude(**{name: ""}).values_list("pk", name):
+            old = legacy / stored
+            if not old.is_file():
+                continue
+            with open(old, "rb") as f:
+                new = storage.save(stored, File(f))
+            model._base_manager.filter(pk=pk).update(**{name: new})
+            moved.add(old)
+    private = Path(settings.PRIVATE_ROOT)
+    for folder in folders:
+        for old in sorted((legacy / folder).rglob("*")):
+            target = private / old.relative_to(legacy)
+            if old.is_file() and old not in moved and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(old, target)
+                moved.add(old)
+    transaction.on_commit(lambda: _remove(moved, legacy))
+
+
+def legacy_files_mover(label: str, fields: list[str], folders: list[str]) -> migrations.RunPython:
+    """The migration operation that moves a record type's files out of the old media folder (adopt_legacy_files).
+
+    Unapplied, it leaves them private: putting them back would serve them again.
+    """
+
+    def move(apps, schema_editor) -> None:
+        adopt_legacy_files(apps.get_model(label), fields, folders)
+
+    return migrations.RunPython(move, migrations.RunPython.noop)
+
+
+def _remove(files: set[Path], legacy: Path) -> None:
+    """Delete the moved files, then the folders they leave empty, up to the old root itself."""
+    for path in files:
+        path.unlink(missing_ok=True)
+    for directory in sorted({p for path in files for p in path.parents if legacy in p.parents}, reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+    if legacy.is_dir() and not any(legacy.iterdir()):
+        legacy.rmdir()

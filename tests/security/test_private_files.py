@@ -294,3 +294,63 @@ def test_a_file_of_a_record_without_one_or_gone_from_disk_answers_404_like_a_str
     BulkJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)  # results only once done
     assert officer.get(reverse("screening:bulk_job_results", args=[job.pk])).status_code == 404
     assert file_reads(person) == []
+
+
+# Upgrading an installation whose files were in the served media folder ----------------------------------------
+
+
+def run_migration(app: str, name: str) -> None:
+    for operation in importlib.import_module(f"repatria.{app}.migrations.{name}").Migration.operations:
+        operation.code(apps, None)
+
+
+@pytest.mark.django_db
+def test_an_upgrade_moves_every_file_out_of_the_old_media_folder(
+    settings, tmp_path, person, officer, django_capture_on_commit_callbacks
+):
+    legacy = settings.LEGACY_MEDIA_ROOT = tmp_path / "media"
+    job = BulkJob.objects.create(
+        created_by=officer, name="travellers.csv", threshold=0.7, status=JobStatus.DONE,
+        source="screening/bulk/travellers.csv", results="screening/results/1.csv",
+    )  # fmt: skip
+    running = BulkJob.objects.create(
+        created_by=officer, name="later.csv", threshold=0.7, status=JobStatus.RUNNING,
+        source="screening/bulk/later.csv", rows_done=2,
+    )  # fmt: skip
+    Person.objects.filter(pk=person.pk).update(photo="photos/face.png")
+    old = {
+        "photos/face.png": png(),
+        "photos/replaced.png": png("blue"),  # a photo since replaced: no record names it
+        "screening/bulk/travellers.csv": TRAVELLERS.encode(),
+        "screening/results/1.csv": b"\xef\xbb\xbfrow,id\n",
+        "screening/bulk/later.csv": TRAVELLERS.encode(),
+        f"screening/work/{running.pk}/job.json": b'{"dataset": "default", "language": "en"}',
+        f"screening/work/{running.pk}/part-000000000.csv": b"2,T1,\n",
+    }
+    for name, content in old.items():
+        (legacy / name).parent.mkdir(parents=True, exist_ok=True)
+        (legacy / name).write_bytes(content)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_migration("registry", "0006_private_photos")
+        run_migration("screening", "0002_private_files")
+
+    assert not legacy.exists()  # nothing left where files used to be served
+    person.refresh_from_db()
+    job.refresh_from_db()
+    running.refresh_from_db()
+    for record, field, name in (
+        (person, "photo", "photos/face.png"),
+        (job, "source", "screening/bulk/travellers.csv"),
+        (job, "results", "screening/results/1.csv"),
+        (running, "source", "screening/bulk/later.csv"),
+    ):
+        stored = getattr(record, field)
+        assert stored.name.startswith(str(PurePosixPath(name).parent)) and len(PurePosixPath(stored.name).stem) >= 32
+        assert Path(stored.path).read_bytes() == old[name]
+    assert (Path(settings.PRIVATE_ROOT) / "photos/replaced.png").read_bytes() == old["photos/replaced.png"]
+    response = signed_in(officer).get(reverse("registry:person_photo", args=[person.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == old["photos/face.png"]
+    assert bulk.run_job(running)  # the running job resumes from its checkpoint, with the parts it had written
+    with running.results.open("rb") as f:
+        assert f.read().decode("utf-8-sig").splitlines()[1:] == ["2,T1,"]
