@@ -12,6 +12,12 @@ def _chinese_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _private_root(settings, tmp_path):
+    """Stored files go to a folder of the test's own, which a test can look into (settings.PRIVATE_ROOT)."""
+    settings.PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_two_factor(monkeypatch):
     """Client.force_login skips signing in, so it skips the TOTP step too: officers' pages need both.
 

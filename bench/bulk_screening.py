@@ -64,15 +64,14 @@ def main() -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repatria.settings")
     os.environ.setdefault("REPATRIA_DEV", "1")
+    os.environ["PRIVATE_ROOT"] = str(work / "private")
     import django
 
     django.setup()
-    from django.conf import settings
+    import csv
+
     from django.core.files import File
     from django.core.management import call_command
-
-    settings.MEDIA_ROOT = work / "media"
-    import csv
 
     from repatria.accounts.models import Role, User
     from repatria.registry.models import Person

@@ -1,5 +1,5 @@
 """Settings, read from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, SECURE_TLS,
-SESSION_IDLE_TIMEOUT."""
+SESSION_IDLE_TIMEOUT, PRIVATE_ROOT."""
 
 import os
 from datetime import timedelta
@@ -187,8 +187,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
-MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded and generated files (photos, bulk screening files) live in no served folder, under names nobody can guess,
+# and are read only through the views of the records they belong to (repatria.core.private_files). There is no
+# MEDIA_URL or MEDIA_ROOT: nothing serves files by their path, and every FileField stores here.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT") or VAR_DIR / "private")
+STORAGES = {
+    "default": {"BACKEND": "repatria.core.private_files.PrivateStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Where files were kept, and served from, before: the migrations that moved them out read it (registry 0006,
+# screening 0002).
+LEGACY_MEDIA_ROOT = VAR_DIR / "media"
 
 # The API (/api/, repatria.core.api): partners sign in with a token, officers with their verified session; JSON only.
 REST_FRAMEWORK = {

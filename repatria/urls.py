@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -37,5 +35,3 @@ urlpatterns = [
     path("api/stats/", include("repatria.stats.api.urls")),
 ]
 handler400 = "repatria.core.bodies.bad_request"  # 413 for a body past the limits, in the user's language
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,8 +8,10 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from repatria.core.backup import VERIFIERS
+        from repatria.core.file_serving import file_read
 
-        from . import chain, recorder
+        from . import chain, recorder, services
 
         recorder.connect()
         VERIFIERS.append(chain.verification)
+        file_read.connect(services.log_file_read, dispatch_uid="audit-file-read")

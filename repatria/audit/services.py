@@ -10,6 +10,11 @@ def log_view(obj: models.Model) -> None:
     write(EntryKind.VIEW, type(obj), obj=obj)
 
 
+def log_file_read(sender: type[models.Model], *, record: models.Model, field: str, **kwargs) -> None:
+    """A record's stored file handed out (core.file_serving.file_read): a look at the record, naming the file."""
+    write(EntryKind.VIEW, type(record), obj=record, after={"file": field})
+
+
 def log_export(model: type[models.Model], *, query: str, rows: int, fmt: str) -> None:
     write(EntryKind.EXPORT, model, after={"query": query, "rows": rows, "format": fmt})
 

@@ -31,6 +31,7 @@ from repatria.accounts.models import Scope, User
 from repatria.accounts.permissions import allows, can, restrict
 from repatria.audit.services import log_api_list, log_api_read
 
+from .models import MAX_ID
 from .services import change_record, create_record
 
 GRANT_ACTIONS = {
@@ -42,7 +43,6 @@ GRANT_ACTIONS = {
     "destroy": "delete",
 }
 UPDATES = {"update", "partial_update"}
-MAX_ID = 2**63 - 1  # the largest primary key a database holds; a larger one names nothing
 
 
 # --- Errors -----------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 def bootstrap(form: forms.BaseForm) -> forms.BaseForm:
@@ -28,11 +29,30 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class PrivateFileInput(forms.ClearableFileInput):
+    """A file field's input that says a file is stored without linking to it: a private file has no URL of its own
+    (core.private_files), the record's page shows or offers it."""
+
+    template_name = "core/widgets/private_file_input.html"
+    stored_text = _("a file is stored")
+
+    def is_initial(self, value) -> bool:
+        return bool(value)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["stored_text"] = self.stored_text
+        return context
+
+
 class ModelForm(BootstrapMixin, forms.ModelForm):
-    """Dates as date pickers; everything else as Django makes it."""
+    """Dates as date pickers, stored files without links; everything else as Django makes it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=field.widget.attrs)
+            elif isinstance(field, forms.FileField):
+                field.widget = PrivateFileInput(attrs=field.widget.attrs)
+                field.widget.is_required = field.required  # the field sets it on the widget it was made with

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .dates import parse_partial_date
 
+MAX_ID = 2**63 - 1  # the largest primary key a database holds; a larger one names nothing
+
 
 class TimestampedModel(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)

@@ -12,6 +12,7 @@ app_name = "registry"
 urlpatterns = [
     path("persons/autocomplete/", views.PersonAutocompleteView.as_view(), name="person_autocomplete"),
     path("persons/import/", PersonImportView.as_view(), name="person_import"),
+    path("persons/<int:pk>/photo/", views.PersonPhotoView.as_view(), name="person_photo"),
     *object_urls(
         Person,
         list_view=views.PersonListView,

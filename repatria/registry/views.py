@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views import View
 
 from repatria.cases import timeline
+from repatria.core.file_serving import PrivateFileView
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
 from . import services
@@ -37,6 +38,13 @@ class PersonView(ObjectDetailView):
             events=self.visible(timeline.for_person(person)).select_related("actor")[:200],
             **kwargs,
         )
+
+
+class PersonPhotoView(PrivateFileView):
+    """The photo on the person's page, for those who may see the person; each look is in the access log."""
+
+    model = Person
+    file_field = "photo"
 
 
 class PersonEditView(ObjectEditView):

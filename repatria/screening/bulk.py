@@ -232,7 +232,8 @@ def result_header() -> list[str]:
 
 
 def work_dir(job: BulkJob) -> Path:
-    return Path(settings.MEDIA_ROOT) / "screening" / "work" / str(job.pk)
+    """The job's checkpointed parts and settings, under the private root as its files are."""
+    return Path(settings.PRIVATE_ROOT) / "screening" / "work" / str(job.pk)
 
 
 def _meta(job: BulkJob) -> dict[str, Any]:
@@ -411,9 +412,10 @@ class JobRunner:
     def _finish(self) -> None:
         job = self.job
         directory = work_dir(job)
-        results_dir = Path(settings.MEDIA_ROOT) / "screening" / "results"
-        results_dir.mkdir(parents=True, exist_ok=True)
-        target = results_dir / f"{job.pk}.csv"
+        storage = job.results.storage
+        name = storage.get_available_name(job.results.field.generate_filename(job, "results.csv"))
+        target = Path(storage.path(name))
+        target.parent.mkdir(parents=True, exist_ok=True)
 
         def write(f: IO[str]) -> None:
             f.write("\ufeff")  # the byte-order mark makes Excel read the Chinese text as UTF-8
@@ -423,7 +425,6 @@ class JobRunner:
                     shutil.copyfileobj(chunk, f)
 
         _write_atomically(target, write)
-        name = str(target.relative_to(settings.MEDIA_ROOT))
         BulkJob.objects.filter(pk=job.pk).update(
             status=JobStatus.DONE, results=name, finished=timezone.now(), updated=timezone.now()
         )
@@ -459,6 +460,12 @@ def visible_jobs(user):
     if user.organisation_id:
         return jobs.filter(organisation_id=user.organisation_id)
     return jobs.filter(created_by=user)
+
+
+def results_filename(job: BulkJob) -> str:
+    """The results are downloaded under the uploaded file's name: travellers.xlsx → travellers-results.csv."""
+    stem = job.name.rsplit(".", 1)[0] or "screening"
+    return f"{stem}-results.csv"
 
 
 def progress(job: BulkJob) -> int:

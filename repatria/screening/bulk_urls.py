@@ -9,5 +9,6 @@ urlpatterns = [
     path("add/", views.BulkUploadView.as_view(), name="bulk_job_add"),
     path("<int:pk>/", views.BulkJobView.as_view(), name="bulk_job"),
     path("<int:pk>/progress/", views.BulkJobProgressView.as_view(), name="bulk_job_progress"),
+    path("<int:pk>/source/", views.BulkJobSourceView.as_view(), name="bulk_job_source"),
     path("<int:pk>/results/", views.BulkJobResultsView.as_view(), name="bulk_job_results"),
 ]

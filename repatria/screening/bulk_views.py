@@ -1,14 +1,15 @@
-"""Pages of bulk screening: upload a file, follow the jobs, download the results."""
+"""Pages of bulk screening: upload a file, follow the jobs, download the results (or the file as uploaded)."""
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.db.models import QuerySet
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView
 
-from repatria.audit.services import log_export
+from repatria.core.file_serving import PrivateFileView
 from repatria.core.forms import BootstrapMixin
 from repatria.core.views import OfficerRequiredMixin
 
@@ -84,21 +85,31 @@ class BulkJobProgressView(BulkJobView):
     template_name = "screening/bulk_progress.html"
 
 
-class BulkJobResultsView(BulkJobMixin, DetailView):
-    def get(self, request, *args, **kwargs):
-        job = self.get_object()
-        if job.status != JobStatus.DONE or not job.results:
-            raise Http404
-        log_export(BulkJob, query=f"bulk screening {job.pk}", rows=job.rows_done, fmt="csv")
-        return results_response(job)
+class BulkJobFileView(PrivateFileView):
+    """A file of a job, for those who see the job (bulk.visible_jobs); 404 to anyone else."""
+
+    model = BulkJob
+
+    def records(self, user) -> QuerySet[BulkJob]:
+        return bulk.visible_jobs(user)
 
 
-def results_filename(job: BulkJob) -> str:
-    stem = job.name.rsplit(".", 1)[0] or "screening"
-    return f"{stem}-results.csv"
+class BulkJobSourceView(BulkJobFileView):
+    """The file as it was uploaded, under its own name."""
+
+    file_field = "source"
+
+    def filename(self, job: BulkJob) -> str:
+        return job.name
 
 
-def results_response(job: BulkJob) -> FileResponse:
-    return FileResponse(
-        job.results.open("rb"), as_attachment=True, filename=results_filename(job), content_type="text/csv"
-    )
+class BulkJobResultsView(BulkJobFileView):
+    """The results CSV, once the job is done."""
+
+    file_field = "results"
+
+    def records(self, user) -> QuerySet[BulkJob]:
+        return super().records(user).filter(status=JobStatus.DONE)
+
+    def filename(self, job: BulkJob) -> str:
+        return bulk.results_filename(job)

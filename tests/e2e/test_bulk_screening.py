@@ -37,9 +37,8 @@ def worker():
 
 
 def test_an_officer_screens_a_file_and_downloads_the_hit(
-    page, sign_in, officer, case, person, worker, csp_violations, settings, tmp_path
+    page, sign_in, officer, case, person, worker, csp_violations, tmp_path
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
     rows = [["编号", "姓名", "出生日期"]]
     rows += [[f"T{n}", f"Traveller Number{n}", "1990"] for n in range(150)]
     rows += [["HIT", "楊秀蘭", "1950-07"]]

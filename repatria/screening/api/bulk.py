@@ -2,12 +2,12 @@
 
 `POST /api/match-bulk/<dataset>` (multipart: `file`, optional `threshold`) → 202 with the job;
 `GET /api/match-bulk/jobs/<id>` → its status and counts; `GET /api/match-bulk/jobs/<id>/results` → the results CSV
-once done (409 before). Tokens need the `screening` scope; a caller sees only its organisation's jobs.
+once done (409 before), or 404 to any caller who may not read it. Tokens need the `screening` scope; a caller sees
+only its organisation's jobs.
 """
 
 import json
 
-from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,8 +22,8 @@ from rest_framework.views import APIView
 
 from repatria.accounts.models import Role, Scope
 from repatria.accounts.permissions import is_officer
-from repatria.audit.services import log_export
 from repatria.core.api import MAX_ID, ErrorSerializer
+from repatria.core.file_serving import file_response
 
 from .. import bulk, services
 from ..engine import DEFAULT_THRESHOLD
@@ -147,6 +147,12 @@ class BulkResultsApiView(BulkApiView):
     """The results CSV of a job that is done."""
 
     renderer_classes = [JSONRenderer, CsvRenderer]
+    model = BulkJob
+    file_field = "results"
+
+    def permission_denied(self, request: Request, message=None, code=None):
+        """A file is refused as a job out of reach is, whoever asks: no 401 or 403 to tell the cases apart."""
+        raise exceptions.NotFound
 
     @extend_schema(
         operation_id="match_bulk_results",
@@ -156,9 +162,8 @@ class BulkResultsApiView(BulkApiView):
                 description="UTF-8 with a byte-order mark: row, id, name, error, matches, then person, "
                 "person_name, score and explanation of each match (best first).",
             ),
-            401: ErrorSerializer,
-            403: ErrorSerializer,
-            404: ErrorSerializer,
+            401: OpenApiResponse(ErrorSerializer, description="A wrong, expired or revoked key."),
+            404: OpenApiResponse(ErrorSerializer, description="No such job, or none the caller may read."),
             409: OpenApiResponse(ErrorSerializer, description="The job is not done yet."),
         },
     )
@@ -169,9 +174,4 @@ class BulkResultsApiView(BulkApiView):
             return Response(
                 {"detail": detail % {"done": job.rows_done, "total": job.total_rows}}, status=status.HTTP_409_CONFLICT
             )
-        log_export(BulkJob, query=f"bulk screening {job.pk}", rows=job.rows_done, fmt="csv")
-        from ..bulk_views import results_filename
-
-        return FileResponse(
-            job.results.open("rb"), as_attachment=True, filename=results_filename(job), content_type="text/csv"
-        )
+        return file_response(job, self.file_field, filename=bulk.results_filename(job))

@@ -18,11 +18,6 @@ HEADER_EN = "id,name,alias,birth_date,gender,nationality,passport_number,id_numb
 HEADER_ZH = "编号,姓名,别名,出生日期,性别,国籍,护照号码,身份证号码\n"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def upload(content: str | bytes, name: str = "travellers.csv") -> SimpleUploadedFile:
     data = content.encode("utf-8") if isinstance(content, str) else content
     return SimpleUploadedFile(name, data, content_type="text/csv")
@@ -116,7 +111,7 @@ def test_a_file_that_cannot_be_screened_is_refused_and_nothing_is_stored(officer
         make_job(officer, content, name)
     assert message in str(refused.value)
     assert not BulkJob.objects.exists()
-    assert not any(path.is_file() for path in settings.MEDIA_ROOT.rglob("*"))
+    assert not any(path.is_file() for path in settings.PRIVATE_ROOT.rglob("*"))
 
 
 def test_the_refusal_is_in_the_users_language(officer):

@@ -12,11 +12,6 @@ from repatria.screening.models import BulkJob, JobStatus
 CSV = "id,name,birth_date\nA1,杨秀兰,1950-07\nA2,Traveller One,1990\n"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 def csv_file(content: str = CSV, name: str = "travellers.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content.encode(), content_type="text/csv")
 
@@ -71,7 +66,7 @@ def test_a_refused_file_is_shown_with_the_reason_and_nothing_is_stored(officer_c
     assert response.status_code == 200
     assert "姓名" in response.content.decode() and "invalid-feedback" in response.content.decode()
     assert not BulkJob.objects.exists()
-    assert not any(path.is_file() for path in settings.MEDIA_ROOT.rglob("*"))
+    assert not any(path.is_file() for path in settings.PRIVATE_ROOT.rglob("*"))
 
 
 @pytest.mark.django_db
