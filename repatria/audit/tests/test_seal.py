@@ -1,0 +1,114 @@
+"""The trail sealed under the audit key: the key comes from outside the database, verifies only what it sealed, and
+the upgrade seals a trail from before the key only if that trail holds."""
+
+import hashlib
+import importlib
+import runpy
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
+
+from repatria import settings as settings_module
+from repatria.audit import chain
+from repatria.audit.models import AuditEntry
+from repatria.audit.testing import rewrite, tamper
+
+A_KEY = "k" * 32
+upgrade = importlib.import_module("repatria.audit.migrations.0004_keyed_chain")
+
+
+def load_settings(monkeypatch, **env: str) -> dict:
+    """The settings module as a production environment (no DEBUG, no REPATRIA_DEV) with `env` reads it."""
+    for name in ("DEBUG", "REPATRIA_DEV", "AUDIT_KEY", "AUDIT_KEY_FILE", "DATABASE_OWNER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SECRET_KEY", "a secret key for the settings test")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(Path(settings_module.__file__)))
+
+
+def test_the_audit_key_is_read_from_the_environment_or_from_a_file(monkeypatch, tmp_path):
+    assert load_settings(monkeypatch, AUDIT_KEY=A_KEY)["AUDIT_KEY"] == A_KEY
+    key_file = tmp_path / "audit.key"
+    key_file.write_text(A_KEY + "\n")
+    assert load_settings(monkeypatch, AUDIT_KEY_FILE=str(key_file))["AUDIT_KEY"] == A_KEY
+    assert load_settings(monkeypatch, REPATRIA_DEV="1")["AUDIT_KEY"] == "insecure-development-audit-key-only"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "AUDIT_KEY .* must hold a secret of at least 32 characters"),
+        ({"AUDIT_KEY": "short"}, "must hold a secret of at least 32 characters"),
+        ({"AUDIT_KEY": A_KEY, "AUDIT_KEY_FILE": "/etc/repatria/audit.key"}, "Set AUDIT_KEY or AUDIT_KEY_FILE, not bo"),
+        ({"AUDIT_KEY_FILE": "/nonexistent/audit.key"}, "AUDIT_KEY_FILE /nonexistent/audit.key cannot be read"),
+    ],
+)
+def test_a_production_site_will_not_start_without_a_proper_audit_key(monkeypatch, env, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        load_settings(monkeypatch, **env)
+
+
+@pytest.mark.django_db
+def test_the_trail_verifies_only_under_the_key_that_sealed_it(case, settings):
+    assert chain.first_break() is None
+    settings.AUDIT_KEY = A_KEY  # a copy of the database checked, or a trail forged, with another key
+    assert str(chain.first_break()) == "entry #1: its content was altered (its hash no longer matches)"
+
+
+def unkeyed(entry: AuditEntry) -> str:
+    """The hash every entry had before the key: SHA-256 of the same content."""
+    return hashlib.sha256(chain.canonical(entry)).hexdigest()
+
+
+def run_upgrade() -> None:
+    """The migration's step, with the models as they were before it (plain managers, no append-only guard), in the
+    test's transaction as migrate runs it in one of its own (SQLite's editor cannot be entered in one: it is not)."""
+    before = MigrationExecutor(connection).loader.project_state(("audit", "0003_truncate_guard")).apps
+    upgrade.seal(before, connection.schema_editor())
+
+
+def hashes() -> list[tuple[str, str]]:
+    return list(AuditEntry.objects.order_by("seq").values_list("prev_hash", "hash"))
+
+
+@pytest.fixture
+def unkeyed_trail(case) -> list[tuple[str, str]]:
+    """The trail as an installation from before the key holds it."""
+    rewrite(1, sealed_by=unkeyed)
+    assert chain.first_break() is not None
+    return hashes()
+
+
+@pytest.mark.django_db
+def test_the_upgrade_seals_a_trail_from_before_the_key(unkeyed_trail):
+    contents = list(AuditEntry.objects.order_by("seq").values_list("seq", "username", "object_repr", "after"))
+    run_upgrade()
+    assert chain.first_break() is None
+    assert not set(hashes()) & set(unkeyed_trail)
+    assert list(AuditEntry.objects.order_by("seq").values_list("seq", "username", "object_repr", "after")) == contents
+    if connection.vendor == "postgresql":  # the rows' guard, lifted for the upgrade, stands again
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE audit_auditentry SET username = 'x'")
+
+
+@pytest.mark.django_db
+def test_the_upgrade_refuses_a_trail_that_does_not_hold_and_changes_nothing(unkeyed_trail):
+    tamper("UPDATE audit_auditentry SET username = 'someone else' WHERE seq = 3")
+    with pytest.raises(CommandError, match=r"does not hold under its unkeyed hashes \(entry #3: its content was alte"):
+        run_upgrade()
+    assert hashes() == unkeyed_trail
+
+
+@pytest.mark.django_db
+def test_the_upgrade_will_not_seal_again_a_trail_already_sealed(case):
+    """Were the migration's record deleted to have it run again, a trail rehashed without the key in the meantime
+    would be sealed; a sealed trail is refused instead, and the rehashed one fails `verify-audit` until then."""
+    sealed = hashes()
+    with pytest.raises(CommandError, match="entry #1: its content was altered"):
+        run_upgrade()
+    assert hashes() == sealed
