@@ -8,8 +8,11 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from repatria.core.backup import VERIFIERS
+        from repatria.core.database_roles import APPEND_ONLY_TABLES
 
         from . import chain, recorder
+        from .models import AuditEntry
 
         recorder.connect()
         VERIFIERS.append(chain.verification)
+        APPEND_ONLY_TABLES.append(AuditEntry._meta.db_table)

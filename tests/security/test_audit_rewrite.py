@@ -9,8 +9,15 @@ import hashlib
 import hmac
 import io
 import json
+import os
+import secrets
+import subprocess  # noqa: S404 - the site's commands, run as a deployed site runs them
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 
@@ -115,3 +122,87 @@ def test_postgresql_refuses_to_truncate_the_trail_even_to_the_tables_owner(trail
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's own pending checks aside
         cursor.execute("TRUNCATE audit_auditentry")
     assert AuditEntry.objects.count() == len(trail)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """A database of its own on the test cluster, which the role `owner` owns and migrates; the site connects as the
+    role `site`."""
+
+    urls: dict[str, str]
+
+    def run(self, *command: str) -> str:
+        """`python -m repatria COMMAND` as a deployed site runs it: DATABASE_URL the site's role, the owner's beside."""
+        env = {**os.environ, "REPATRIA_DEV": "1", "DATABASE_URL": self.urls["site"]}
+        env["DATABASE_OWNER_URL"] = self.urls["owner"]
+        result = subprocess.run(  # noqa: S603 - this interpreter, a fixed command
+            [sys.executable, "-m", "repatria", *command], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def connect(self, role: str):
+        import psycopg
+
+        return psycopg.connect(self.urls[role], autocommit=True)
+
+
+@pytest.fixture
+def roles() -> Iterator[Roles]:
+    import psycopg
+
+    params = connection.settings_dict
+    server = {"host": params["HOST"], "port": params["PORT"], "user": params["USER"], "password": params["PASSWORD"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        if not admin.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]:
+            pytest.skip("making roles and a database takes the test cluster's superuser")
+        suffix, password = secrets.token_hex(4), secrets.token_hex(16)
+        names = {"owner": f"repatria_owner_{suffix}", "site": f"repatria_site_{suffix}"}
+        database = f"repatria_roles_{suffix}"
+        for name in names.values():
+            admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
+        admin.execute(f"CREATE DATABASE {database} OWNER {names['owner']}")
+        server_address = f"{params['HOST']}:{params['PORT']}/{database}"
+        try:
+            yield Roles({role: f"postgres://{name}:{password}@{server_address}" for role, name in names.items()})
+        finally:
+            admin.execute(f"DROP DATABASE {database} WITH (FORCE)")
+            for name in names.values():
+                admin.execute(f"DROP ROLE {name}")
+
+
+SITE_AT_WORK = (  # an audited write (an entry added, the chain's head updated), then the trail verified
+    "from django.core.management import call_command; from repatria.accounts.models import Organisation; "
+    "Organisation.objects.create(name_zh='某省追逃办', kind='provincial_office'); call_command('verify_audit')"
+)
+REWRITES = [
+    "TRUNCATE audit_auditentry",
+    "DELETE FROM audit_auditentry",
+    "UPDATE audit_auditentry SET username = 'someone else'",
+    "DROP TRIGGER audit_entry_append_only ON audit_auditentry",
+    "ALTER TABLE audit_auditentry DISABLE TRIGGER USER",
+    "DROP TABLE audit_auditentry",
+]
+
+
+@on_postgresql
+def test_the_sites_role_adds_to_the_trail_but_cannot_rewrite_it_nor_the_owner_truncate_it(roles, tmp_path):
+    import psycopg
+
+    roles.run("migrate", "--no-input", "-v", "0")  # as the owner, then the site's role granted its rights
+    assert roles.run("shell", "-v", "0", "-c", SITE_AT_WORK).startswith("The audit trail holds: 1 entries")
+    with roles.connect("site") as site:
+        assert not site.execute("SELECT tablename FROM pg_tables WHERE tableowner = current_user").fetchall()
+        for statement in REWRITES:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                site.execute(statement)
+    with roles.connect("owner") as owner, pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+        owner.execute("TRUNCATE audit_auditentry")
+
+    backup_file = tmp_path / "repatria.pgdump"
+    roles.run("backup", str(backup_file))  # as the site's role, which reads every table
+    roles.run("restore", str(backup_file), "--no-input")  # as the owner, which drops and makes them
+    # The restored tables are granted to the site's role again, and their trail verifies under the key.
+    assert roles.run("shell", "-v", "0", "-c", SITE_AT_WORK).startswith("The audit trail holds: 2 entries")
+    with roles.connect("site") as site, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        site.execute("DELETE FROM audit_auditentry")

@@ -3,8 +3,6 @@ the upgrade seals a trail from before the key only if that trail holds."""
 
 import hashlib
 import importlib
-import runpy
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -12,31 +10,21 @@ from django.core.management import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from repatria import settings as settings_module
 from repatria.audit import chain
 from repatria.audit.models import AuditEntry
 from repatria.audit.testing import rewrite, tamper
+from repatria.core.testing import read_settings
 
 A_KEY = "k" * 32
 upgrade = importlib.import_module("repatria.audit.migrations.0004_keyed_chain")
 
 
-def load_settings(monkeypatch, **env: str) -> dict:
-    """The settings module as a production environment (no DEBUG, no REPATRIA_DEV) with `env` reads it."""
-    for name in ("DEBUG", "REPATRIA_DEV", "AUDIT_KEY", "AUDIT_KEY_FILE", "DATABASE_OWNER_URL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SECRET_KEY", "a secret key for the settings test")
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return runpy.run_path(str(Path(settings_module.__file__)))
-
-
 def test_the_audit_key_is_read_from_the_environment_or_from_a_file(monkeypatch, tmp_path):
-    assert load_settings(monkeypatch, AUDIT_KEY=A_KEY)["AUDIT_KEY"] == A_KEY
+    assert read_settings(monkeypatch, AUDIT_KEY=A_KEY)["AUDIT_KEY"] == A_KEY
     key_file = tmp_path / "audit.key"
     key_file.write_text(A_KEY + "\n")
-    assert load_settings(monkeypatch, AUDIT_KEY_FILE=str(key_file))["AUDIT_KEY"] == A_KEY
-    assert load_settings(monkeypatch, REPATRIA_DEV="1")["AUDIT_KEY"] == "insecure-development-audit-key-only"
+    assert read_settings(monkeypatch, AUDIT_KEY_FILE=str(key_file))["AUDIT_KEY"] == A_KEY
+    assert read_settings(monkeypatch, REPATRIA_DEV="1")["AUDIT_KEY"] == "insecure-development-audit-key-only"
 
 
 @pytest.mark.parametrize(
@@ -50,7 +38,7 @@ def test_the_audit_key_is_read_from_the_environment_or_from_a_file(monkeypatch, 
 )
 def test_a_production_site_will_not_start_without_a_proper_audit_key(monkeypatch, env, message):
     with pytest.raises(ImproperlyConfigured, match=message):
-        load_settings(monkeypatch, **env)
+        read_settings(monkeypatch, **env)
 
 
 @pytest.mark.django_db
