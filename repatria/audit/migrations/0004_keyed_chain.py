@@ -1,8 +1,9 @@
 """The trail sealed under the audit key (HMAC-SHA256, repatria.audit.keys) instead of a SHA-256 anyone can recompute.
 
 The trail is first verified under its old, unkeyed hashes: one that does not hold is not sealed (the key would vouch
-for whatever was done to it) and the migration stops, naming the first break. Nothing unkeyed is left afterwards: no
-entry, no head, no mode in which an old hash would still be accepted.
+for whatever was done to it) and the migration stops, naming the first break. Entries the upgraded site wrote before
+the migration ran carry keyed hashes already, and count as sealed. Nothing unkeyed is left afterwards: no entry, no
+head, no mode in which an old hash would still be accepted.
 """
 
 import hashlib
@@ -23,13 +24,20 @@ def unkeyed(entry) -> str:
     return hashlib.sha256(chain.canonical(entry)).hexdigest()
 
 
+def sealed_before(entry) -> str:
+    """The hash the entry should have: unkeyed, or under the key if the upgraded site wrote it before this migration
+    ran. Accepting the keyed one lets nothing more through: it takes the key, and the unkeyed one anyone can make."""
+    keyed = chain.digest(entry)
+    return keyed if entry.hash == keyed else unkeyed(entry)
+
+
 def seal(apps, schema_editor):
     entry_model, head_model = apps.get_model("audit", "AuditEntry"), apps.get_model("audit", "ChainHead")
-    problem = next(chain.breaks(entry_model=entry_model, head_model=head_model, sealed_by=unkeyed), None)
+    problem = next(chain.breaks(entry_model=entry_model, head_model=head_model, sealed_by=sealed_before), None)
     if problem:
         raise CommandError(
             f"The audit trail does not hold under its unkeyed hashes ({problem}), so it was not sealed under the audit "
-            "key and nothing was migrated. Restore a backup whose trail holds (`verify-audit` of the previous "
+            "key and the migration stopped. Restore a backup whose trail holds (`verify-audit` of the previous "
             "release), then migrate again."
         )
     postgresql = schema_editor.connection.vendor == "postgresql"
