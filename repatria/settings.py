@@ -1,11 +1,12 @@
-"""Settings, read from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, SECURE_TLS,
-SESSION_IDLE_TIMEOUT, PRIVATE_ROOT."""
+"""Settings, read from the environment: DATABASE_URL, DATABASE_OWNER_URL, SECRET_KEY, AUDIT_KEY or AUDIT_KEY_FILE,
+DEBUG, ALLOWED_HOSTS, SECURE_TLS, SESSION_IDLE_TIMEOUT, PRIVATE_ROOT."""
 
 import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -20,9 +21,34 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or (
     "insecure-development-key-only" if DEBUG or os.environ.get("REPATRIA_DEV") else ""
 )
 if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment (or DEBUG=true).")
+
+AUDIT_KEY_MIN_LENGTH = 32
+
+
+def audit_key() -> str:
+    """The key that seals the audit trail (repatria.audit.keys): kept out of the database and its backups, so that
+    whoever can write the database cannot rewrite the trail unseen. From AUDIT_KEY, or the file AUDIT_KEY_FILE names."""
+    value, file = os.environ.get("AUDIT_KEY", ""), os.environ.get("AUDIT_KEY_FILE", "")
+    if value and file:
+        raise ImproperlyConfigured("Set AUDIT_KEY or AUDIT_KEY_FILE, not both.")
+    if file:
+        try:
+            value = Path(file).read_text(encoding="utf-8").strip()
+        except OSError as error:
+            raise ImproperlyConfigured(f"AUDIT_KEY_FILE {file} cannot be read ({error.strerror}).") from error
+    if not value and (DEBUG or os.environ.get("REPATRIA_DEV")):
+        return "insecure-development-audit-key-only"
+    if len(value) < AUDIT_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"AUDIT_KEY (or the file AUDIT_KEY_FILE names) must hold a secret of at least {AUDIT_KEY_MIN_LENGTH} "
+            "characters, such as `python3 -c 'import secrets; print(secrets.token_hex(32))'` prints (or DEBUG=true)."
+        )
+    return value
+
+
+AUDIT_KEY = audit_key()
+
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -94,6 +120,21 @@ else:
     # PostgreSQL's JIT compiles a query whose estimate looks large for up to a second, then runs it in milliseconds
     # (the statistics' anti-joins over 100,000 persons): this site's queries are all of the quick kind.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+
+
+def database_owner(site: dict) -> dict | None:
+    """The credentials of DATABASE_OWNER_URL: the role that owns the tables, which migrations and restores connect
+    as (repatria.core.database_roles); the site connects as DATABASE_URL's role, which owns none."""
+    url = os.environ.get("DATABASE_OWNER_URL")
+    if not url:
+        return None
+    owner = dj_database_url.parse(url)
+    if not site["ENGINE"].endswith("postgresql") or (owner["ENGINE"], owner["NAME"]) != (site["ENGINE"], site["NAME"]):
+        raise ImproperlyConfigured("DATABASE_OWNER_URL must name the PostgreSQL database DATABASE_URL names.")
+    return {key: owner[key] for key in ("USER", "PASSWORD", "HOST", "PORT")}
+
+
+DATABASE_OWNER = database_owner(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

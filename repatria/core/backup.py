@@ -26,6 +26,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
+from .database_roles import as_owner
+
 # Checks run after a restore, once the row counts match: each returns an error message, or None when all is well.
 # The audit trail's chain check registers itself here.
 VERIFIERS: list[Callable[[], str | None]] = []
@@ -141,7 +143,8 @@ def restore(path: Path, *, using: str = DEFAULT_DB_ALIAS) -> Manifest:
     if manifest.engine == "sqlite":
         _sqlite_restore(path, manifest, conn)
     else:
-        _pg_restore(path, manifest, conn)
+        with as_owner(using):  # it drops and makes the tables: the site's own role may not
+            _pg_restore(path, manifest, conn)
     return manifest
 
 
@@ -405,7 +408,9 @@ def _pg_restore(backup_file: Path, manifest: Manifest, conn: BaseDatabaseWrapper
     pg_restore = pg_tool("pg_restore", conn.pg_version // 10000)
     connections.close_all()
     # --single-transaction: a restore that fails half-way leaves the database as it was, not half dropped.
-    options = ["--clean", "--if-exists", "--no-owner", "--single-transaction"]
+    # --no-acl: the grants are made afresh for this installation's roles (database_roles.as_owner), whatever the
+    # roles of the database the backup was taken from.
+    options = ["--clean", "--if-exists", "--no-owner", "--no-acl", "--single-transaction"]
     _run([pg_restore, *options, *_pg_target(conn), str(backup_file)], conn)
     problems = _verify_live(conn, manifest)
     if problems:

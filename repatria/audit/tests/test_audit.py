@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from repatria.audit.chain import first_break
 from repatria.audit.models import AuditEntry, EntryKind
+from repatria.audit.testing import tamper
 from repatria.cases.services import record_return
 from repatria.geo.models import Country
 
@@ -92,15 +93,6 @@ def test_postgresql_refuses_to_change_or_delete_audit_rows_whoever_asks(case):
     for statement in ("UPDATE audit_auditentry SET username = 'x'", "DELETE FROM audit_auditentry"):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement)
-
-
-def tamper(sql: str, *params) -> None:
-    """What an intruder with the database's own powers could do, bypassing the guard on PostgreSQL."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks may stand in the way of ALTER
-            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
-        cursor.execute(sql, params)
 
 
 @pytest.fixture

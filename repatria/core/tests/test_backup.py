@@ -16,6 +16,7 @@ from django.db import connection, connections
 from django.db.models import Count
 
 from repatria.accounts.models import Organisation, OrganisationKind
+from repatria.audit import keys
 from repatria.core import backup
 from repatria.registry.models import Person, PersonName
 from repatria.registry.services import create_person
@@ -165,6 +166,25 @@ def test_a_failing_verifier_fails_the_restore(path, monkeypatch):
     monkeypatch.setattr(backup, "VERIFIERS", [lambda: None, lambda: "the audit chain breaks at entry 7"])
     with pytest.raises(CommandError, match="Verification failed.*the audit chain breaks at entry 7"):
         restore(path)
+
+
+def test_a_restore_verifies_the_audit_trail_under_the_audit_key(path, settings):
+    some_records()
+    back_up(str(path))
+    assert restore(path).startswith("Restored")
+    settings.AUDIT_KEY = "another installation's key, long enough"  # the backup taken elsewhere, or its trail forged
+    message = "Verification failed.*the audit trail does not hold: entry #1: its content was altered"
+    with pytest.raises(CommandError, match=message):
+        restore(path)
+
+
+@on_sqlite  # pg_dump's custom format is compressed: a key in it would not show in its bytes
+def test_the_audit_key_is_not_in_the_backup(path, settings):
+    some_records()
+    back_up(str(path))
+    data = path.read_bytes()
+    for secret in (settings.AUDIT_KEY.encode(), keys.chain_key(), keys.checkpoint_key()):
+        assert secret not in data and secret.hex().encode() not in data
 
 
 @on_sqlite
