@@ -76,7 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "repatria.audit.context.AuditContextMiddleware",  # first: every later step can be attributed
+    "repatria.core.context.RequestContextMiddleware",  # first: every later step can be attributed
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "repatria.core.middleware.LanguageMiddleware",
@@ -194,6 +194,10 @@ RECOVERY_CODE_COUNT = 10
 
 # Sessions end after 30 minutes unused, and 12 hours after sign-in whatever happens.
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))  # seconds
+if SESSION_IDLE_TIMEOUT < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT must be a positive number of seconds.")
 SESSION_COOKIE_AGE = 12 * 60 * 60
 
 # Content-Security-Policy: no inline script or style anywhere, nothing from other origins.
@@ -289,6 +293,10 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# A request's id comes from the proxy in front (its X-Request-ID) only when the deployment says one sets it;
+# otherwise a client could choose what the audit trail stores as the id.
+REQUEST_ID_FROM_PROXY = env_bool("REQUEST_ID_FROM_PROXY", False)
 
 LOGGING = {
     "version": 1,

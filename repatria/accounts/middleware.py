@@ -19,6 +19,12 @@ SIGNED_IN_AT_KEY = "signed_in_at"
 ACTIVITY_WRITE_INTERVAL = 60
 
 
+def activity_write_interval() -> int:
+    """Seconds between writes of the last activity: a tenth of the idle timeout at most, so that a user active
+    within the timeout is never signed out because their last activity was not written yet."""
+    return max(1, min(ACTIVITY_WRITE_INTERVAL, settings.SESSION_IDLE_TIMEOUT // 10))
+
+
 def redirect(request: HttpRequest, url: str) -> HttpResponse:
     """A redirect the browser follows even from an htmx request, which would otherwise swap the page into a fragment."""
     if request.headers.get("HX-Request") == "true":
@@ -66,7 +72,7 @@ class SessionLimitsMiddleware:
                     _("Your session ended: sessions last at most %(hours)d hours.")
                     % {"hours": settings.SESSION_COOKIE_AGE // 3600},
                 )
-            if last is None or now - last >= ACTIVITY_WRITE_INTERVAL:
+            if last is None or now - last >= activity_write_interval():
                 session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
 

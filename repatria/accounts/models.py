@@ -7,8 +7,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from repatria.core.models import BilingualNameMixin, TimestampedModel, VersionedModel
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import BilingualNameMixin, RestrictedModel, TimestampedModel, VersionedModel
 
 
 class OrganisationKind(models.TextChoices):
@@ -27,7 +26,7 @@ class AgencyType(models.TextChoices):
     CENTRAL_BANK = "central_bank", _("Central bank / FIU")
 
 
-class Organisation(BilingualNameMixin, VersionedModel, TimestampedModel):
+class Organisation(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel):
     name_zh = models.CharField(_("Chinese name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -52,8 +51,6 @@ class Organisation(BilingualNameMixin, VersionedModel, TimestampedModel):
         verbose_name=_("country"),
         help_text=_("For a partner contact point: the state it belongs to."),
     )
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name_zh"]

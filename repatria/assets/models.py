@@ -4,8 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import TimestampedModel, VersionedModel, currency_field, money_field
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import RestrictedModel, TimestampedModel, VersionedModel, currency_field, money_field
 
 
 class AssetKind(models.TextChoices):
@@ -29,7 +28,7 @@ class AssetStage(models.TextChoices):
     RELEASED = "released", _("released")
 
 
-class Asset(VersionedModel, TimestampedModel):
+class Asset(RestrictedModel, VersionedModel, TimestampedModel):
     case = models.ForeignKey("cases.Case", models.CASCADE, related_name="assets", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.SET_NULL, null=True, blank=True, related_name="assets", verbose_name=_("holder")
@@ -48,8 +47,6 @@ class Asset(VersionedModel, TimestampedModel):
         _("currency recovered"), max_length=3, choices=currency_field().choices, blank=True
     )
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True, db_index=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -14,8 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from repatria.core.context import actor
+
 from . import chain
-from .context import actor
 from .models import EntryKind
 
 AUDITED = [

@@ -5,6 +5,7 @@ from repatria.core.forms import BootstrapMixin, DateInput, ModelForm
 from repatria.registry.models import Person
 from repatria.registry.widgets import PersonPicker
 
+from . import services
 from .models import Case, CasePerson, Return
 
 
@@ -63,7 +64,7 @@ class ReturnForm(ModelForm):
 class NoteForm(forms.Form):
     """A note goes only on a case or person the user may change."""
 
-    text = forms.CharField(max_length=5000)
+    text = forms.CharField(max_length=services.NOTE_MAX_LENGTH)
     case = forms.ModelChoiceField(Case.objects.all(), required=False)
     person = forms.ModelChoiceField(Person.objects.all(), required=False)
 

@@ -23,6 +23,7 @@ from repatria.core.imports import (
     parse_reference,
 )
 from repatria.core.models import Currency
+from repatria.core.querysets import clash
 from repatria.geo.services import resolve_country, resolve_province
 from repatria.registry.models import Person
 
@@ -98,11 +99,10 @@ class CaseImporter(Importer):
     def write(self, parsed: dict[str, Any], actor) -> Case:
         return services.open_case(actor=actor, **parsed)
 
-    @staticmethod
-    def _number(row: Row) -> str:
+    def _number(self, row: Row) -> str:
         number = row["number"]
-        if number and Case.objects.filter(number=number).exists():
-            row.fail("number", _("Case %(number)s is already in the registry.") % {"number": number})
+        if number:
+            row.fail_if("number", clash(Case, self.actor, {"number": number}))
         return number
 
     def _organisation(self, text: str) -> Organisation:
@@ -182,7 +182,8 @@ class ReturnImporter(Importer):
         )
 
     def _person(self, case: Case, text: str) -> Person:
-        return self.cached(f"person in case {case.pk}", text, functools.partial(_person_in_case, case))
+        persons = Person.objects.filter(case_memberships__case=case).restrict(self.actor)
+        return self.cached(f"person in case {case.pk}", text, functools.partial(_person_in_case, case, persons))
 
 
 def _case_by_number(cases: QuerySet[Case], text: str) -> Case:
@@ -190,9 +191,9 @@ def _case_by_number(cases: QuerySet[Case], text: str) -> Case:
     return parse_reference(text, cases, "number", allow_id=False, missing=missing)
 
 
-def _person_in_case(case: Case, text: str) -> Person:
+def _person_in_case(case: Case, persons: QuerySet[Person], text: str) -> Person:
     missing = _("“%(value)s” is not a person of case %(case)s.") % {"value": text, "case": case.number}
-    return parse_reference(text, Person.objects.filter(case_memberships__case=case), "display_name", missing=missing)
+    return parse_reference(text, persons, "display_name", missing=missing)
 
 
 class CaseImportView(ImportView):

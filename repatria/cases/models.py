@@ -5,8 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import BilingualNameMixin, TimestampedModel, VersionedModel, currency_field, money_field
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import (
+    BilingualNameMixin,
+    RestrictedModel,
+    TimestampedModel,
+    VersionedModel,
+    currency_field,
+    long_text,
+    money_field,
+)
 
 
 class Offence(BilingualNameMixin, models.Model):
@@ -34,7 +41,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class Case(VersionedModel, TimestampedModel):
+class Case(RestrictedModel, VersionedModel, TimestampedModel):
     number = models.CharField(_("case number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     offences = models.ManyToManyField(Offence, blank=True, related_name="cases", verbose_name=_("offences"))
@@ -56,12 +63,10 @@ class Case(VersionedModel, TimestampedModel):
     fled_on = models.DateField(_("fled on"), null=True, blank=True)
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = long_text(_("summary"), 10_000, blank=True)
     persons = models.ManyToManyField(
         "registry.Person", through="CasePerson", related_name="cases", verbose_name=_("persons")
     )
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opened_on", "-pk"]
@@ -83,14 +88,12 @@ class CaseRole(models.TextChoices):
     WITNESS = "witness", _("witness")
 
 
-class CasePerson(VersionedModel):
+class CasePerson(RestrictedModel, VersionedModel):
     case = models.ForeignKey(Case, models.CASCADE, related_name="memberships", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.CASCADE, related_name="case_memberships", verbose_name=_("person")
     )
     role = models.CharField(_("role"), max_length=20, choices=CaseRole.choices, default=CaseRole.PRINCIPAL)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "role"]
@@ -120,7 +123,7 @@ class ReturnMethod(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Return(VersionedModel, TimestampedModel):
+class Return(RestrictedModel, VersionedModel, TimestampedModel):
     """A person brought back (追回): when, from where and how."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="returns", verbose_name=_("case"))
@@ -130,9 +133,7 @@ class Return(VersionedModel, TimestampedModel):
         "geo.Country", models.PROTECT, related_name="+", verbose_name=_("returned from"), null=True, blank=True
     )
     method = models.CharField(_("method"), max_length=20, choices=ReturnMethod.choices)
-    notes = models.TextField(_("notes"), blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
+    notes = long_text(_("notes"), 5_000, blank=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -159,7 +160,7 @@ class EventKind(models.TextChoices):
     SCREENING_ALERT = "screening_alert", _("screening alert")
 
 
-class Event(models.Model):
+class Event(RestrictedModel):
     """One line of the timeline of a case and of the persons in it, written by cases.timeline.record()."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
@@ -172,8 +173,6 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
     )
     data = models.JSONField(_("details"), default=dict, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]

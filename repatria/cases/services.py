@@ -6,6 +6,7 @@ these instead of saving models themselves.
 
 import datetime
 
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -120,12 +121,16 @@ def record_whereabouts(*, person, country, actor, **fields):
     return whereabouts
 
 
+NOTE_MAX_LENGTH = 5000
+
+
 @transaction.atomic
 def write_note(*, actor, text: str, case: Case | None = None, person=None):
     """A journal note by an officer, on a case or a person; it stands on their timelines."""
     text = text.strip()
     if not text:
         raise RuleError(_("A note cannot be empty."))
+    MaxLengthValidator(NOTE_MAX_LENGTH)(text)
     if case is None and person is None:
         raise RuleError(_("A note belongs to a case or a person."))
     return timeline.record(EventKind.NOTE, case=case, person=person, actor=actor, text=text)

@@ -32,6 +32,7 @@ from repatria.accounts.permissions import allows, can
 
 from .dates import parse_partial_date
 from .forms import BootstrapMixin
+from .models import non_negative
 from .reading import UNREADABLE, XLSX, ImportFileError, records, sniff, unreadable
 from .views import OfficerRequiredMixin, object_url
 
@@ -156,8 +157,7 @@ def parse_amount(text: str) -> Decimal:
     amount = parse_number(text)
     if amount is None:
         raise ValueError(_("“%(value)s” is not an amount: write a number such as 1234567.89.") % {"value": text})
-    if amount < 0:
-        raise ValueError(_("An amount cannot be negative."))
+    non_negative(amount)
     return amount
 
 
@@ -324,6 +324,11 @@ class Row:
             self.errors.append((column, error))
             return
         self.errors.extend((name or column, message) for name, message in error_messages(error))
+
+    def fail_if(self, column: str, message: str) -> None:
+        """Record the message as this row's error, if there is one."""
+        if message:
+            self.errors.append((column, message))
 
     def parse(self, column: str, parser: Callable[[str], T], default: Any = None) -> Any:
         """The parsed cell, or `default` when it is empty or wrong (a wrong one is recorded as this row's error)."""

@@ -1,11 +1,14 @@
 """Building blocks shared by every app: timestamps, partial dates, money, bilingual names."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .context import acting_user
 from .dates import parse_partial_date
+from .querysets import RestrictedQuerySet, clash
 
 MAX_ID = 2**63 - 1  # the largest primary key a database holds; a larger one names nothing
 
@@ -80,9 +83,21 @@ class Currency(models.TextChoices):
     MYR = "MYR", _("Malaysian ringgit")
 
 
+def non_negative(value) -> None:
+    """Money recorded here is never negative: an amount involved, a value, a sum recovered."""
+    if value is not None and value < 0:
+        raise ValidationError(_("An amount cannot be negative."), code="negative")
+
+
 def money_field(verbose_name, **kwargs) -> models.DecimalField:
     """An amount: 18 digits with 2 decimals covers any sum in any currency the office reports."""
-    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, **kwargs)
+    return models.DecimalField(verbose_name, max_digits=18, decimal_places=2, validators=[non_negative], **kwargs)
+
+
+def long_text(verbose_name, max_length: int, **kwargs) -> models.TextField:
+    """Free text with a bound the model checks itself (a TextField's max_length binds only forms), so that a page,
+    the API and an import refuse the same over-long text with the same words."""
+    return models.TextField(verbose_name, max_length=max_length, validators=[MaxLengthValidator(max_length)], **kwargs)
 
 
 def currency_field(**kwargs) -> models.CharField:
@@ -103,3 +118,26 @@ class VersionedModel(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = [*kwargs["update_fields"], "version"]
         super().save(*args, **kwargs)
+
+
+class RestrictedModel(models.Model):
+    """A record seen within grants (`objects.restrict(user, action)`).
+
+    A uniqueness error names the record that already holds the value only to a user who may see it: the model's own
+    message, so pages, the API and imports refuse the same value with the same words.
+    """
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def holder_label(self) -> str:
+        """How a message that this record already holds a value names it."""
+        return str(self)
+
+    def unique_error_message(self, model_class, unique_check):
+        error = super().unique_error_message(model_class, unique_check)
+        values = {name: getattr(self, model_class._meta.get_field(name).attname) for name in unique_check}
+        message = clash(model_class, acting_user(), values, instance=self)
+        return ValidationError(message, code=error.code) if message else error

@@ -21,6 +21,7 @@ from repatria.core.imports import (
     parse_integer,
     split_list,
 )
+from repatria.core.querysets import clash
 from repatria.geo.models import Country
 from repatria.geo.services import resolve_country
 
@@ -112,21 +113,16 @@ class PersonImporter(Importer):
 
     def _hundred_list_number(self, row: Row) -> int | None:
         number = row.parse("hundred_list_number", lambda text: parse_integer(text, 1, 100))
-        holder = Person.objects.filter(hundred_list_number=number).first() if number else None
-        if holder:
-            message = _("Number %(number)d of the “100 list” is already %(person)s.")
-            row.fail("hundred_list_number", message % {"number": number, "person": holder})
+        if number:
+            row.fail_if("hundred_list_number", clash(Person, self.actor, {"hundred_list_number": number}))
         return number
 
     def _document(self, row: Row, column: str, parse) -> str:
         """The document number, refused when the registry already holds that document."""
         number = row.parse(column, parse, "")
         if number:
-            holder = IdentityDocument.objects.filter(kind=_DOCUMENTS[column], country=self._china(), number=number)
-            document = holder.select_related("person").first()
-            if document:
-                message = _("%(person)s already holds this document in the registry.") % {"person": document.person}
-                row.fail(column, message)
+            values = {"kind": _DOCUMENTS[column], "country": self._china(), "number": number}
+            row.fail_if(column, clash(IdentityDocument, self.actor, values))
         return number
 
     def _china(self) -> Country:

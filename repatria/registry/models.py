@@ -4,8 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import PartialDateField, TimestampedModel, VersionedModel
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import PartialDateField, RestrictedModel, TimestampedModel, VersionedModel, long_text
 
 
 class Sex(models.TextChoices):
@@ -14,7 +13,7 @@ class Sex(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
-class Person(VersionedModel, TimestampedModel):
+class Person(RestrictedModel, VersionedModel, TimestampedModel):
     display_name = models.CharField(
         _("name"), max_length=200, editable=False, help_text=_("The primary name, kept by the service.")
     )
@@ -37,7 +36,7 @@ class Person(VersionedModel, TimestampedModel):
     hundred_list_number = models.PositiveSmallIntegerField(
         _("“100 list” number"), null=True, blank=True, unique=True, help_text=_("1 to 100, as published in 2015.")
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = long_text(_("notes"), 10_000, blank=True)
     owner = models.ForeignKey(
         "accounts.Organisation",
         models.SET_NULL,
@@ -48,8 +47,6 @@ class Person(VersionedModel, TimestampedModel):
         verbose_name=_("recorded by"),
         help_text=_("The organisation that entered the person: it sees them before any case names them."),
     )
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_name", "pk"]
@@ -106,13 +103,11 @@ class Script(models.TextChoices):
     OTHER = "Zyyy", _("other")
 
 
-class PersonName(models.Model):
+class PersonName(RestrictedModel):
     person = models.ForeignKey(Person, models.CASCADE, related_name="names", verbose_name=_("person"))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices, default=NameKind.PRIMARY)
     script = models.CharField(_("script"), max_length=4, choices=Script.choices, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "kind", "pk"]
@@ -132,15 +127,13 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class IdentityDocument(PersonPart, VersionedModel):
+class IdentityDocument(PersonPart, RestrictedModel, VersionedModel):
     person = models.ForeignKey(Person, models.CASCADE, related_name="documents", verbose_name=_("person"))
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("number"), max_length=50, db_index=True)
     country = models.ForeignKey("geo.Country", models.PROTECT, verbose_name=_("issuing country"))
     issued_on = models.DateField(_("issued"), null=True, blank=True)
     expires_on = models.DateField(_("expires"), null=True, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "kind"]
@@ -153,6 +146,9 @@ class IdentityDocument(PersonPart, VersionedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
 
+    def holder_label(self) -> str:
+        return f"{self.person} ({self})"
+
 
 class RelationKind(models.TextChoices):
     SPOUSE = "spouse", _("spouse")
@@ -163,7 +159,7 @@ class RelationKind(models.TextChoices):
     ASSOCIATE = "associate", _("associate")
 
 
-class Relationship(PersonPart, VersionedModel):
+class Relationship(PersonPart, RestrictedModel, VersionedModel):
     """A relative or associate: another person in the registry, or someone named only here."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="relationships", verbose_name=_("person"))
@@ -174,8 +170,6 @@ class Relationship(PersonPart, VersionedModel):
     other_name = models.CharField(_("name"), max_length=200, blank=True)
     lives_abroad = models.BooleanField(_("lives abroad"), default=False)
     notes = models.CharField(_("notes"), max_length=500, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "relation"]
@@ -197,7 +191,7 @@ class Confidence(models.TextChoices):
     POSSIBLE = "possible", _("possible")
 
 
-class Whereabouts(PersonPart, VersionedModel, TimestampedModel):
+class Whereabouts(PersonPart, RestrictedModel, VersionedModel, TimestampedModel):
     """Where a person was, from when to when, how sure we are and who said so."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="whereabouts", verbose_name=_("person"))
@@ -209,8 +203,6 @@ class Whereabouts(PersonPart, VersionedModel, TimestampedModel):
         _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.PROBABLE
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "-date_from", "-pk"]

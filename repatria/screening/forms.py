@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from repatria.core.forms import BootstrapMixin
 
+from . import services
 from .models import AlertStatus
 
 # The button an officer presses, by the status it moves the alert to.
@@ -17,5 +18,7 @@ class AlertActionForm(BootstrapMixin, forms.Form):
     """Acknowledge, confirm or reject an alert, with a note; `version` is the alert as the officer saw it."""
 
     status = forms.ChoiceField(choices=list(ACTIONS.items()))
-    note = forms.CharField(label=_("note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("note"), required=False, max_length=services.NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -5,8 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import TimestampedModel, VersionedModel
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import RestrictedModel, TimestampedModel, VersionedModel
 
 
 class Channel(models.TextChoices):
@@ -15,7 +14,7 @@ class Channel(models.TextChoices):
     BULK = "bulk", _("bulk screening")
 
 
-class ScreeningLog(models.Model):
+class ScreeningLog(RestrictedModel):
     """One screening query: who asked, when, and a hash of what (the query itself is not kept)."""
 
     created = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
@@ -32,8 +31,6 @@ class ScreeningLog(models.Model):
     results = models.PositiveIntegerField(_("results"), default=0)
     matches = models.PositiveIntegerField(_("matches"), default=0)
 
-    objects = RestrictedQuerySet.as_manager()
-
     class Meta:
         ordering = ["-created", "-pk"]
         verbose_name = _("screening query")
@@ -47,7 +44,7 @@ class AlertStatus(models.TextChoices):
     FALSE_POSITIVE = "false_positive", _("false positive")
 
 
-class Alert(VersionedModel, TimestampedModel):
+class Alert(RestrictedModel, VersionedModel, TimestampedModel):
     """A screening hit above the threshold, for the officers of the person's case to assess."""
 
     person = models.ForeignKey("registry.Person", models.PROTECT, related_name="alerts", verbose_name=_("person"))
@@ -70,9 +67,7 @@ class Alert(VersionedModel, TimestampedModel):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("handled by")
     )
-    note = models.TextField(_("note"), blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
+    note = models.TextField(_("note"), blank=True)  # the notes of each move, one after the other
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -93,7 +88,7 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class BulkJob(TimestampedModel):
+class BulkJob(RestrictedModel, TimestampedModel):
     """A file of persons screened in the background; ``rows_done`` is the checkpoint a restart resumes from."""
 
     created_by = models.ForeignKey(
@@ -112,8 +107,6 @@ class BulkJob(TimestampedModel):
     matches = models.PositiveIntegerField(_("matches"), default=0)
     error = models.TextField(_("error"), blank=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created", "-pk"]

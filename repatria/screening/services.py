@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -199,6 +200,10 @@ def _raise(
     return alerts
 
 
+# The note that goes with one move of an alert; the alert keeps the notes of every move.
+NOTE_MAX_LENGTH = 2000
+
+
 def allowed_moves(alert: Alert) -> list[str]:
     """The statuses the alert may go to next, in lifecycle order."""
     return [s for s in AlertStatus.values if s in TRANSITIONS[alert.status]]
@@ -207,6 +212,7 @@ def allowed_moves(alert: Alert) -> list[str]:
 def _move(alert: Alert, new: str, user, note: str) -> Alert:
     """Change the alert's status if it may go there and nobody has changed it since the caller read it (the
     version the caller holds); the row stays locked from the check to the save."""
+    MaxLengthValidator(NOTE_MAX_LENGTH)(note)
     with transaction.atomic():
         current = Alert._base_manager.select_for_update().get(pk=alert.pk)
         if current.version != alert.version:

@@ -8,13 +8,19 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import BilingualNameMixin, Currency, TimestampedModel, VersionedModel
-from repatria.core.querysets import RestrictedQuerySet
+from repatria.core.models import (
+    BilingualNameMixin,
+    Currency,
+    RestrictedModel,
+    TimestampedModel,
+    VersionedModel,
+    long_text,
+)
 
 FOREIGN_CURRENCIES = [choice for choice in Currency.choices if choice[0] != Currency.CNY]
 
 
-class ExchangeRate(VersionedModel, TimestampedModel):
+class ExchangeRate(RestrictedModel, VersionedModel, TimestampedModel):
     """Yuan per unit of a currency from a day on: an amount recovered is converted at the rate in force that day."""
 
     currency = models.CharField(_("currency"), max_length=3, choices=FOREIGN_CURRENCIES)
@@ -23,8 +29,6 @@ class ExchangeRate(VersionedModel, TimestampedModel):
         _("yuan per unit"), max_digits=18, decimal_places=6, validators=[MinValueValidator(Decimal("0.000001"))]
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["currency", "-date"]
@@ -42,7 +46,7 @@ class ExchangeRate(VersionedModel, TimestampedModel):
         return reverse("stats:exchangerate", args=[self.pk])
 
 
-class Campaign(BilingualNameMixin, VersionedModel, TimestampedModel):
+class Campaign(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel):
     """A yearly Sky Net campaign (天网行动) or one of its sub-operations (e.g. the police's Fox Hunt)."""
 
     name_zh = models.CharField(_("Chinese name"), max_length=200)
@@ -61,9 +65,7 @@ class Campaign(BilingualNameMixin, VersionedModel, TimestampedModel):
         verbose_name=_("lead organisation"),
         help_text=_("When set, the results count the cases this organisation leads or is assigned to."),
     )
-    description = models.TextField(_("description"), blank=True)
-
-    objects = RestrictedQuerySet.as_manager()
+    description = long_text(_("description"), 5_000, blank=True)
 
     class Meta:
         ordering = ["-starts_on", "parent_id", "pk"]

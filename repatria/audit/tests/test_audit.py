@@ -21,20 +21,21 @@ def entries(kind, obj=None):
 
 
 @pytest.mark.django_db
-def test_a_change_through_a_page_is_logged_with_who_where_and_the_values(officer_client, officer, case):
+def test_a_change_through_a_page_is_logged_with_who_where_and_the_values(officer_client, officer, case, settings):
+    settings.REQUEST_ID_FROM_PROXY = True
     response = officer_client.post(
         reverse("cases:case_edit", args=[case.pk]),
         {"number": case.number, "title": "新案名", "province": case.province_id, "opened_on": "2016-04-01",
          "fled_on": "2015-12-01", "lead_organisation": case.lead_organisation_id, "supervision_level": "central",
          "amount_currency": "CNY", "expected_version": case.version},
-        HTTP_X_REQUEST_ID="req-42", REMOTE_ADDR="10.1.2.3",
+        HTTP_X_REQUEST_ID="req-4242", REMOTE_ADDR="10.1.2.3",
     )  # fmt: skip
     assert response.status_code == 302
     entry = entries(EntryKind.UPDATE, case).get()
     assert entry.before == {"title": "某局贪污案", "supervision_level": "provincial"}
     assert entry.after == {"title": "新案名", "supervision_level": "central"}
     assert (entry.user, entry.username, entry.organisation) == (officer, "officer", "")
-    assert (entry.request_id, entry.client_address) == ("req-42", "10.1.2.3")
+    assert (entry.request_id, entry.client_address) == ("req-4242", "10.1.2.3")
     history = officer_client.get(reverse("audit:history", args=["cases", "case", case.pk])).content.decode()
     assert "新案名" in history and "某局贪污案" in history
 
