@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_person_updated_index'),
+        ('registry', '0006_private_photos'),
     ]
 
     operations = [
