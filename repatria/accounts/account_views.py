@@ -12,12 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice
+
+from repatria.core.views import local_url
 
 from . import twofactor
 
@@ -38,9 +39,7 @@ class CodeForm(forms.Form):
 def next_url(request: HttpRequest) -> str:
     """Where to go once this step is done: the page first asked for, if it is on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return local_url(request, target, reverse(settings.LOGIN_REDIRECT_URL))
 
 
 @never_cache

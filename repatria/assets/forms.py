@@ -1,28 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.forms import BootstrapMixin, DateInput, ModelForm
+from repatria.cases.forms import OfTheCaseForm
+from repatria.core.forms import BootstrapMixin, DateInput
 from repatria.core.models import Currency
-from repatria.registry.models import Person
 
 from .models import Asset
 
 
-class AssetForm(ModelForm):
+class AssetForm(OfTheCaseForm):
     class Meta:
         model = Asset
         fields = ["case", "person", "kind", "description", "jurisdiction", "value", "value_currency", "valued_on"]
         widgets = {"case": forms.HiddenInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        case = self.initial.get("case") or getattr(self.instance, "case", None)
-        if self.data.get("case"):
-            case = self.fields["case"].queryset.filter(pk=self.data["case"]).first()
-        # The holder is one of the case's persons.
-        self.fields["person"].queryset = (
-            Person.objects.filter(case_memberships__case=case) if case else Person.objects.none()
-        )
 
 
 class StageForm(BootstrapMixin, forms.Form):

@@ -4,7 +4,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from repatria.accounts.permissions import allows
-from repatria.cases.models import Case
 from repatria.core.services import RuleError
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
@@ -34,14 +33,7 @@ class AssetView(ObjectDetailView):
 
 class AssetEditView(ObjectEditView):
     form_class = AssetForm
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if "case" in self.request.GET:
-            initial["case"] = get_object_or_404(
-                Case.objects.restrict(self.request.user, "change"), pk=self.request.GET["case"]
-            )
-        return initial
+    prefill = ("case",)
 
     def save(self, form):
         if form.instance.pk:

@@ -44,21 +44,22 @@ class CasePersonForm(ModelForm):
         widgets = {"case": forms.HiddenInput(), "person": PersonPicker()}
 
 
-class ReturnForm(ModelForm):
+class OfTheCaseForm(ModelForm):
+    """A record of a case that names one of the case's persons: only they are offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        case = self.chosen("case")
+        self.fields["person"].queryset = (
+            Person.objects.filter(case_memberships__case=case) if case else Person.objects.none()
+        )
+
+
+class ReturnForm(OfTheCaseForm):
     class Meta:
         model = Return
         fields = ["case", "person", "date", "country", "method", "notes"]
         widgets = {"case": forms.HiddenInput(), "date": DateInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        case = self.initial.get("case") or getattr(self.instance, "case", None)
-        if self.data.get("case"):
-            case = Case.objects.filter(pk=self.data["case"]).first()
-        # Only the persons of this case can return in it.
-        self.fields["person"].queryset = (
-            Person.objects.filter(case_memberships__case=case) if case else Person.objects.none()
-        )
 
 
 class NoteForm(forms.Form):

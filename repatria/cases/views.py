@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from repatria.accounts.permissions import allows
 from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin, local_url
 
 from . import services, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
@@ -44,9 +45,7 @@ class CaseView(ObjectDetailView):
 
 class CaseEditView(ObjectEditView):
     form_class = CaseForm
-
-    def get_initial(self):
-        return {**super().get_initial(), "principal": self.request.GET.get("person")}
+    prefill = ("principal",)  # a case opened from a person's page has them as its principal suspect
 
     def save(self, form):
         if form.instance.pk:
@@ -77,13 +76,7 @@ class CaseStatusView(OfficerRequiredMixin, View):
 class CasePartEditView(ObjectEditView):
     """Add a person or a return from the case's page (?case=ID), and go back there."""
 
-    def get_initial(self):
-        initial = super().get_initial()
-        if "case" in self.request.GET:
-            initial["case"] = get_object_or_404(
-                Case.objects.restrict(self.request.user, "change"), pk=self.request.GET["case"]
-            )
-        return initial
+    prefill = ("case",)
 
     def get_success_url(self):
         return self.object.case.get_absolute_url()
@@ -123,7 +116,7 @@ class NoteView(OfficerRequiredMixin, View):
         form = NoteForm(request.POST, user=request.user)
         if not form.is_valid():
             messages.error(request, _("The note was not saved: %(errors)s") % {"errors": form.errors.as_text()})
-            return redirect(request.headers.get("referer") or "dashboard")
+            return redirect(local_url(request, request.headers.get("referer", ""), reverse("dashboard")))
         subject = form.cleaned_data["case"] or form.cleaned_data["person"]
         try:
             services.write_note(actor=request.user, **form.cleaned_data)

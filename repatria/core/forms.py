@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,3 +58,15 @@ class ModelForm(BootstrapMixin, forms.ModelForm):
             elif isinstance(field, forms.FileField):
                 field.widget = PrivateFileInput(attrs=field.widget.attrs)
                 field.widget.is_required = field.required  # the field sets it on the widget it was made with
+
+    def chosen(self, name: str) -> Model | None:
+        """The record the submitted data (or else the initial values) pick in a choice field, before the form is
+        validated, to narrow another field's choices; None when they pick none or a value that is no choice."""
+        field = self.fields[name]
+        submitted = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        if self.is_bound and submitted:
+            try:
+                return field.clean(submitted)
+            except ValidationError:
+                return None
+        return self.initial.get(name) or getattr(self.instance, name, None)

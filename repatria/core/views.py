@@ -11,8 +11,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Model, ProtectedError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, UpdateView
 from django_filters.views import FilterView
@@ -23,6 +25,7 @@ from repatria.audit.services import log_export, log_view
 
 from .exports import FORMATS, export
 from .forms import bootstrap
+from .models import MAX_ID
 from .services import RuleError
 
 
@@ -49,6 +52,16 @@ def object_urls(model: type[Model], *, list_view=None, detail_view=None, edit_vi
         (delete_view, f"{name}s/<int:pk>/delete/", f"{name}_delete"),
     ]
     return [path(route, view.as_view(model=model), name=url) for view, route, url in routes if view]
+
+
+def local_url(request: HttpRequest, url: str, fallback: str) -> str:
+    """`url` if it leads to a page of this site, else `fallback`: a redirect to an address the request carries
+    (?next=, the Referer) must never take the user to another site."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
 
 
 class OfficerRequiredMixin(LoginRequiredMixin):
@@ -174,6 +187,8 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
     """
 
     template_name = "core/object_edit.html"
+    # Form fields a new record's page may preset from its address (?case=12): the record the user came from.
+    prefill: tuple[str, ...] = ()
 
     def action(self) -> str:
         return "change" if "pk" in self.kwargs else "add"
@@ -187,6 +202,21 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
         if not can(self.request.user, self.model, "add"):
             raise PermissionDenied
         return None
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        if self.object is None:
+            initial.update((name, self.prefilled(name)) for name in self.prefill if name in self.request.GET)
+        return initial
+
+    def prefilled(self, name: str) -> Model:
+        """The record that ?name=ID names among those the field offers and the user may see; anything else is a
+        404, as for a record out of reach."""
+        value = self.request.GET[name]
+        if not value.isdigit() or int(value) > MAX_ID:
+            raise Http404
+        queryset = self.get_form_class()().fields[name].queryset
+        return get_object_or_404(queryset.restrict(self.request.user, "view"), pk=int(value))
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)

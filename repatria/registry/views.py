@@ -1,5 +1,5 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views import View
 
 from repatria.cases import timeline
@@ -92,13 +92,7 @@ class PersonAutocompleteView(OfficerRequiredMixin, View):
 class PersonPartEditView(ObjectEditView):
     """Add or edit a document, relative or whereabouts from the person's page (?person=ID)."""
 
-    def get_initial(self):
-        initial = super().get_initial()
-        if "person" in self.request.GET:
-            initial["person"] = get_object_or_404(
-                Person.objects.restrict(self.request.user), pk=self.request.GET["person"]
-            )
-        return initial
+    prefill = ("person",)
 
 
 class IdentityDocumentEditView(PersonPartEditView):
