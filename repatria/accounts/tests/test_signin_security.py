@@ -201,6 +201,19 @@ def test_a_session_in_use_stays_open(officer_client):
     assert officer_client.session[LAST_ACTIVITY_KEY] > time.time() - 60
 
 
+def test_a_short_idle_timeout_keeps_a_user_active_within_it_signed_in(officer_client, settings, monkeypatch):
+    """Activity was written once a minute whatever the timeout: a 30-second one signed out a user clicking every
+    20 seconds."""
+    settings.SESSION_IDLE_TIMEOUT = 30
+    now = time.time()
+    for _click in range(5):
+        now += 20
+        monkeypatch.setattr(time, "time", lambda at=now: at)
+        assert officer_client.get(PERSONS).status_code == 200
+    monkeypatch.setattr(time, "time", lambda: now + 31)
+    assert goes_to(officer_client.get(PERSONS), "login")
+
+
 def test_sign_out_everywhere_ends_every_session_of_the_user(officer, officer_client):
     laptop = Client()
     verified_login(laptop, officer)
