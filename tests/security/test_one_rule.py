@@ -1,0 +1,94 @@
+"""A rule holds whatever the way in: the same bad value, typed in a page, sent to the API or read from an import, is
+refused with the same words, because the model or the service checks it once for all three."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import resolve, reverse
+
+from repatria.accounts.models import Role
+from repatria.accounts.tests.world import build_world, member_of
+from repatria.cases.forms import CaseForm
+from repatria.registry.forms import PersonForm
+
+from .test_no_leaks import form_data, import_values
+
+# (record, field, bad value, the refusal every way in gives)
+BAD_VALUES = [
+    ("case", "amount_involved", "-100", "金额不能为负数。"),
+    ("case", "number", "ZT-A", "案件编号“ZT-A”已登记：ZT-A 案A。"),
+    ("case", "number", "ZT-B", "案件编号“ZT-B”已登记在您无权查看的记录中，请联系中央追逃办核实。"),
+    ("case", "summary", "案" * 10_001, "确保该变量包含不超过 10000 字符 (目前字符数 10001)。"),
+    ("person", "notes", "注" * 10_001, "确保该变量包含不超过 10000 字符 (目前字符数 10001)。"),
+]
+WAYS = {
+    "case": ("cases:case_add", "case-list", "cases:case_import", CaseForm),
+    "person": ("registry:person_add", "person-list", "registry:person_import", PersonForm),
+}
+
+
+@pytest.fixture
+def world(db, client) -> dict:
+    world = build_world()
+    client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
+    return world
+
+
+def by_page(client, world, record: str, field: str, value: str):
+    page, _api, _import, form = WAYS[record]
+    data = form_data(world["records"]["A"][record], list(form.base_fields))
+    data.update({"number": "ZT-NEW", "principal": "", field: value})
+    return client.post(reverse(page), data)
+
+
+def by_api(client, world, record: str, field: str, value: str):
+    response = client.get(reverse(WAYS[record][1]) + f"?id={world['records']['A'][record].pk}")
+    payload = {key: value for key, value in response.json()["results"][0].items() if key not in ("id", "url")}
+    payload.update({"number": "ZT-NEW", field: value})
+    payload = {key: value for key, value in payload.items() if value is not None}
+    return client.post(reverse(WAYS[record][1]), json.dumps(payload), content_type="application/json")
+
+
+def by_import(client, world, record: str, field: str, value: str):
+    view = WAYS[record][2]
+    values = import_values(world) | {"number": "ZT-NEW", "persons": "", "hundred_list_number": "", field: value}
+    columns = _columns(view)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([columns, [values[column] for column in columns]])
+    return client.post(reverse(view), {"file": SimpleUploadedFile("rows.csv", buffer.getvalue().encode())})
+
+
+def _columns(url_name: str) -> list[str]:
+    return list(resolve(reverse(url_name)).func.view_class.importer_class.columns)
+
+
+def ways_in(record: str, field: str) -> list:
+    ways = [by_page, by_api]
+    if field in _columns(WAYS[record][2]):
+        ways.append(by_import)
+    return ways
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "value", "refusal"), BAD_VALUES, ids=[f"{r}.{f}" for r, f, *_ in BAD_VALUES]
+)
+def test_a_bad_value_is_refused_in_the_same_words_every_way_in(client, world, record, field, value, refusal):
+    for way in ways_in(record, field):
+        response = way(client, world, record, field, value)
+        body = response.content.decode()
+        if way is by_api:
+            assert response.status_code == 400, body
+            assert json.loads(body)[field] == [refusal]
+        else:
+            assert response.status_code == 200 and refusal in body, (way.__name__, body[-3000:])
+
+
+@pytest.mark.parametrize("sent", [{"CN": 1}, "CN", 7])
+def test_a_list_of_records_is_sent_as_a_list(client, world, sent):
+    """DRF took any iterable: a dict was read as its keys and a string as its letters."""
+    response = by_api(client, world, "person", "nationalities", sent)
+    assert response.status_code == 400
+    assert "nationalities" in response.json()
