@@ -8,7 +8,6 @@ file in `files_world`.
 The URLs are those `make run` serves (DEBUG=true), under which the media folder used to be served by its path.
 """
 
-import datetime
 import importlib
 import io
 from pathlib import Path, PurePosixPath
@@ -20,19 +19,20 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
-from django.urls import URLResolver, clear_url_caches, get_resolver, reverse
-from django.utils import timezone
+from django.urls import clear_url_caches, reverse
 from PIL import Image
 
 import repatria.urls
 from repatria.accounts.models import Organisation, OrganisationKind, Role, Scope, User
 from repatria.accounts.tests.world import build_world
-from repatria.accounts.tokens import IssuedToken, issue_token
 from repatria.audit.models import AuditEntry, EntryKind
 from repatria.core.private_files import PrivateStorage
 from repatria.registry.models import Person
 from repatria.screening import bulk
 from repatria.screening.models import BulkJob, JobStatus
+
+from .clients import partner_client, partner_token
+from .routes import routes
 
 TRAVELLERS = "编号,姓名,出生日期\nT1,甲某某,1960\nT2,Traveller One,1990\n"
 OUT_OF_REACH = ["anonymous", "officer of province B", "partner of another organisation", "auditor"]
@@ -70,16 +70,9 @@ def signed_in(user: User, client: Client | None = None) -> Client:
     return client
 
 
-def token(organisation: Organisation, scope: str = Scope.SCREENING) -> IssuedToken:
-    return issue_token(
-        organisation=organisation, name="签证系统", scopes=[scope],
-        expires=timezone.now() + datetime.timedelta(days=30), created_by=User.objects.get(username="setup"),
-    )  # fmt: skip
-
-
-def partner_client(organisation: Organisation) -> Client:
+def partner_session(organisation: Organisation) -> Client:
     """A partner's system: its token for the API, and a session of the token's user for the pages."""
-    issued = token(organisation)
+    issued = partner_token(issued_by=User.objects.get(username="setup"), organisation=organisation)
     return signed_in(issued.token.user, Client(HTTP_AUTHORIZATION=f"Token {issued.key}"))
 
 
@@ -101,7 +94,7 @@ def files_world(db) -> dict:
     person = world["records"]["A"]["person"]
     person.photo.save("face.png", ContentFile(png()))
     officers_job = bulk.create_job(user=officer_a, uploaded=travellers(), threshold=0.7)
-    partner_p = partner_client(partner("P 联络点"))
+    partner_p = partner_session(partner("P 联络点"))
     response = partner_p.post("/api/match-bulk/default", {"file": travellers("partner.csv")})
     assert response.status_code == 202, response.content
     partners_job = BulkJob.objects.get(pk=response.json()["id"])
@@ -117,7 +110,7 @@ def files_world(db) -> dict:
         "clients": {
             "anonymous": Client(),
             "officer of province B": signed_in(officer_b),
-            "partner of another organisation": partner_client(partner("Q 联络点")),
+            "partner of another organisation": partner_session(partner("Q 联络点")),
             "auditor": signed_in(User.objects.create_user("auditor", role=Role.AUDITOR)),
         },
     }
@@ -147,17 +140,9 @@ def stored_files() -> list[tuple[models.Model, str]]:
 def serving_url_names() -> dict[tuple[type[models.Model], str], list[str]]:
     """(model, field) → the names of the URLs whose views serve that field's files."""
     found: dict[tuple[type[models.Model], str], list[str]] = {}
-
-    def walk(patterns: list, namespace: str) -> None:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
-                continue
-            view = getattr(pattern.callback, "view_class", None)
-            if getattr(view, "file_field", None):
-                found.setdefault((view.model, view.file_field), []).append(namespace + pattern.name)
-
-    walk(get_resolver().url_patterns, "")
+    for route in routes():
+        if getattr(route.view, "file_field", None):
+            found.setdefault((route.view.model, route.view.file_field), []).append(route.name)
     return found
 
 
@@ -219,7 +204,7 @@ def test_the_api_refuses_results_with_404_whatever_the_reason(files_world):
     """No 401 or 403 to tell "no such job" from "not yours" or "not with this token" (a wrong key is still 401)."""
     job = BulkJob.objects.get(created_by__role=Role.PARTNER)
     url = reverse("api-match-bulk-results", args=[job.pk])
-    reader = Client(HTTP_AUTHORIZATION=f"Token {token(job.organisation, Scope.READ).key}")
+    reader = partner_client(issued_by=job.created_by, organisation=job.organisation, scope=Scope.READ)
     assert reader.get(url).status_code == 404
     assert Client().get(url).status_code == 404
     assert Client(HTTP_AUTHORIZATION="Token rpt_wrong").get(url).status_code == 401
