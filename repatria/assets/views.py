@@ -35,10 +35,11 @@ class AssetEditView(ObjectEditView):
     form_class = AssetForm
     prefill = ("case",)
 
-    def save(self, form):
-        if form.instance.pk:
-            return form.save()
-        return services.record_asset(actor=self.request.user, **form.cleaned_data)
+    def create(self, fields: dict) -> Asset:
+        return services.record_asset(actor=self.request.user, **fields)
+
+    def change(self, record: Asset, fields: dict) -> Asset:
+        return services.change_asset(record, **fields)
 
 
 class AssetStageView(OfficerRequiredMixin, View):

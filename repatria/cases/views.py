@@ -11,7 +11,7 @@ from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 from . import services, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
 from .forms import CaseForm, CasePersonForm, NoteForm, ReturnForm, StatusForm
-from .models import Case, CaseRole, CaseStatus, Return
+from .models import Case, CasePerson, CaseRole, CaseStatus, Return
 from .tables import CaseTable, ReturnTable
 
 
@@ -47,17 +47,10 @@ class CaseEditView(ObjectEditView):
     form_class = CaseForm
     prefill = ("principal",)  # a case opened from a person's page has them as its principal suspect
 
-    def save(self, form):
-        if form.instance.pk:
-            return form.save()
-        data = dict(form.cleaned_data)
-        offences = data.pop("offences")
-        assigned = data.pop("assigned_organisations")
-        principal = data.pop("principal")
+    def create(self, fields: dict) -> Case:
+        principal = fields.pop("principal")
         persons = {principal: CaseRole.PRINCIPAL} if principal else {}
-        return services.open_case(
-            actor=self.request.user, offences=offences, assigned_organisations=assigned, persons=persons, **data
-        )
+        return services.open_case(actor=self.request.user, persons=persons, **fields)
 
 
 class CaseStatusView(OfficerRequiredMixin, View):
@@ -85,10 +78,8 @@ class CasePartEditView(ObjectEditView):
 class CasePersonEditView(CasePartEditView):
     form_class = CasePersonForm
 
-    def save(self, form):
-        if form.instance.pk:
-            return form.save()
-        return services.add_person(actor=self.request.user, **form.cleaned_data)
+    def create(self, fields: dict) -> CasePerson:
+        return services.add_person(actor=self.request.user, **fields)
 
 
 class ReturnListView(ObjectListView):
@@ -105,10 +96,11 @@ class ReturnView(ObjectDetailView):
 class ReturnEditView(CasePartEditView):
     form_class = ReturnForm
 
-    def save(self, form):
-        if form.instance.pk:
-            return form.save()
-        return services.record_return(actor=self.request.user, **form.cleaned_data)
+    def create(self, fields: dict) -> Return:
+        return services.record_return(actor=self.request.user, **fields)
+
+    def change(self, record: Return, fields: dict) -> Return:
+        return services.change_return(record, **fields)
 
 
 class NoteView(OfficerRequiredMixin, View):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Model, ProtectedError
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -26,7 +26,7 @@ from repatria.audit.services import log_export, log_view
 from .exports import FORMATS, export
 from .forms import bootstrap
 from .models import MAX_ID
-from .services import RuleError
+from .services import RuleError, change_record, create_record
 
 
 def url_name(model: type[Model] | Model, action: str = "") -> str:
@@ -261,8 +261,30 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
         return self.render_to_response(self.get_context_data(form=resubmit, conflict=differences))
 
     def save(self, form) -> Model:
-        """Write the record; apps override this to go through their services."""
-        return form.save()
+        """Write the record through its services, as the API and the imports do, so that a rule holds whatever
+        the way in."""
+        fields = self.written_fields(form)
+        if form.instance.pk:
+            return self.change(form.instance, fields)
+        return self.create(fields)
+
+    def written_fields(self, form) -> dict:
+        """The form's values as the services take them; a file as the form left it on the record (a new upload,
+        or none once cleared)."""
+        files = {field.name for field in form.instance._meta.fields if isinstance(field, models.FileField)}
+        return {
+            name: getattr(form.instance, name) if name in files else value
+            for name, value in form.cleaned_data.items()
+            if name != "expected_version"
+        }
+
+    def create(self, fields: dict) -> Model:
+        """A new record; apps whose records have rules call their services' create function here."""
+        return create_record(self.get_form_class()._meta.model, **fields)
+
+    def change(self, record: Model, fields: dict) -> Model:
+        """A change of `record`; apps whose records have rules call their services' change function here."""
+        return change_record(record, **fields)
 
     def form_valid(self, form):
         try:

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views import View
 
 from repatria.cases import timeline
+from repatria.cases.services import record_whereabouts
 from repatria.core.file_serving import PrivateFileView
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
 
@@ -69,14 +70,16 @@ class PersonEditView(ObjectEditView):
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, names=self.names))
 
-    def save(self, form):
-        if not form.instance.pk:
-            form.instance.owner = self.request.user.organisation
-        person = form.save()
-        self.names.instance = person
-        self.names.save()
-        services.refresh_names(person)
-        return person
+    def names_typed(self) -> list[tuple[str, str]]:
+        """The (name, kind) pairs the name rows leave, as the services take them."""
+        kept = [form for form in self.names.forms if form not in self.names.deleted_forms]
+        return [(form.cleaned_data["name"], form.cleaned_data["kind"]) for form in kept if form.cleaned_data]
+
+    def create(self, fields: dict) -> Person:
+        return services.create_person(names=self.names_typed(), owner=self.request.user.organisation, **fields)
+
+    def change(self, record: Person, fields: dict) -> Person:
+        return services.change_person(record, names=self.names_typed(), **fields)
 
 
 class PersonAutocompleteView(OfficerRequiredMixin, View):
@@ -109,12 +112,5 @@ class WhereaboutsEditView(PersonPartEditView):
     model = Whereabouts
     form_class = WhereaboutsForm
 
-    def save(self, form):
-        if form.instance.pk:
-            return form.save()
-        from repatria.cases.services import record_whereabouts
-
-        data = dict(form.cleaned_data)
-        return record_whereabouts(
-            person=data.pop("person"), country=data.pop("country"), actor=self.request.user, **data
-        )
+    def create(self, fields: dict) -> Whereabouts:
+        return record_whereabouts(actor=self.request.user, **fields)

@@ -2,18 +2,24 @@
 refused with the same words, because the model or the service checks it once for all three."""
 
 import csv
+import datetime
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import resolve, reverse
 
-from repatria.accounts.models import Role
+from repatria.accounts.models import Role, User
 from repatria.accounts.tests.world import build_world, member_of
 from repatria.cases.forms import CaseForm
+from repatria.core.services import create_record
+from repatria.core.views import object_url
 from repatria.registry.forms import PersonForm
+from repatria.stats.models import Campaign, ExchangeRate
 
+from .pages import form_of
 from .test_no_leaks import form_data, import_values
 
 # (record, field, bad value, the refusal every way in gives)
@@ -92,3 +98,50 @@ def test_a_list_of_records_is_sent_as_a_list(client, world, sent):
     response = by_api(client, world, "person", "nationalities", sent)
     assert response.status_code == 400
     assert "nationalities" in response.json()
+
+
+# An edit of each record type, on its page and through the API ----------------------------------------------------
+
+# (record, field, bad value, the refusal both ways give): a rule of the model or of the service, one per type.
+BAD_EDITS = [
+    ("person", "notes", "注" * 10_001, "确保该变量包含不超过 10000 字符 (目前字符数 10001)。"),
+    ("case", "amount_involved", "-1", "金额不能为负数。"),
+    ("return", "date", "2999-01-01", "追回日期不能晚于今天。"),
+    ("asset", "value", "-1", "金额不能为负数。"),
+    ("organisation", "name_zh", "办" * 201, "确保该变量包含不超过 200 字符 (目前字符数 201)。"),
+    ("exchangerate", "rate", "0", "确保该值大于或等于0.000001。"),
+    ("campaign", "ends_on", "2000-01-01", "行动的结束日期早于开始日期。"),
+]
+
+
+# Edited by the central administrator: the other types by province A's officer.
+CENTRAL = {"organisation", "exchangerate", "campaign"}
+
+
+@pytest.fixture
+def records(world) -> dict:
+    """A record of every type: province A's, and the office-wide ones."""
+    rate = create_record(ExchangeRate, currency="USD", date=datetime.date(2019, 1, 1), rate=Decimal("6.9"))
+    campaign = create_record(
+        Campaign, name_zh="天网2019", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2019, 12, 31)
+    )
+    return {**world["records"]["A"], "exchangerate": rate, "campaign": campaign}
+
+
+@pytest.mark.parametrize(("record", "field", "value", "refusal"), BAD_EDITS, ids=[r for r, *_ in BAD_EDITS])
+def test_an_edit_is_refused_in_the_same_words_on_its_page_and_through_the_api(
+    client, records, record, field, value, refusal
+):
+    edited = records[record]
+    if record in CENTRAL:
+        client.force_login(User.objects.get(username="setup"))
+    page = client.get(object_url(edited, "edit", pk=edited.pk))
+    assert page.status_code == 200, f"the officer may not edit the {record}"
+    response = client.post(page.request["PATH_INFO"], form_of(page.content.decode()) | {field: value})
+    assert response.status_code == 200 and refusal in response.content.decode(), record
+    api = reverse(f"{edited._meta.model_name}-detail", args=[edited.pk])
+    edited.refresh_from_db()
+    response = client.patch(api, {"version": edited.version, field: value}, content_type="application/json")
+    assert response.status_code == 400 and refusal in json.dumps(response.json(), ensure_ascii=False), response.json()
+    edited.refresh_from_db()
+    assert str(getattr(edited, field)) != value  # nothing written either way
