@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from repatria.cases.forms import OfTheCaseForm
-from repatria.core.forms import BootstrapMixin, DateInput
+from repatria.core.forms import DateInput, MoveForm
 from repatria.core.models import Currency
 
 from .models import Asset
@@ -15,12 +15,8 @@ class AssetForm(OfTheCaseForm):
         widgets = {"case": forms.HiddenInput()}
 
 
-class StageForm(BootstrapMixin, forms.Form):
+class StageForm(MoveForm):
     new = forms.ChoiceField(label=_("new stage"))
     recovered_amount = forms.DecimalField(label=_("amount recovered"), required=False, max_digits=18, decimal_places=2)
     recovered_currency = forms.ChoiceField(label=_("currency"), choices=[("", "")] + Currency.choices, required=False)
     recovered_on = forms.DateField(label=_("recovered on"), required=False, widget=DateInput())
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new"].choices = choices

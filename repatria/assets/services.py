@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from repatria.cases import timeline
-from repatria.core.services import RuleError, change_record
+from repatria.core.services import RuleError, change_record, lock_as_seen
 
 from .models import Asset, AssetStage
 
@@ -59,7 +59,9 @@ def change_stage(
     recovered_currency: str = "",
     recovered_on: datetime.date | None = None,
 ) -> Asset:
-    """Move an asset to its next stage; a return or sharing needs the amount recovered and its date."""
+    """Move an asset to its next stage, from the version of it the officer saw; a return or sharing needs the
+    amount recovered and its date."""
+    lock_as_seen(asset, "stage")
     old = asset.stage
     if new not in STAGE_TRANSITIONS[old]:
         raise RuleError(

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.forms import BootstrapMixin, DateInput, ModelForm
+from repatria.core.forms import DateInput, ModelForm, MoveForm
 from repatria.registry.models import Person
 from repatria.registry.widgets import PersonPicker
 
@@ -28,13 +28,9 @@ class CaseForm(ModelForm):
         self.order_fields(["principal"])
 
 
-class StatusForm(BootstrapMixin, forms.Form):
+class StatusForm(MoveForm):
     new = forms.ChoiceField(label=_("new status"))
     reason = forms.CharField(label=_("reason"), required=False, max_length=300)
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new"].choices = choices
 
 
 class CasePersonForm(ModelForm):

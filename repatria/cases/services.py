@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from repatria.core.services import RuleError, change_record
+from repatria.core.services import RuleError, change_record, lock_as_seen
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
@@ -58,8 +58,10 @@ def open_case(*, actor, persons: dict | None = None, offences=(), assigned_organ
 
 @transaction.atomic
 def change_status(*, case: Case, new: str, actor, reason: str = "") -> Case:
+    """An officer's move of the case to another status, from the version of the case they saw."""
     if new == S.RETURNED:
         raise RuleError(_("Record a return to mark a case as returned."))
+    lock_as_seen(case, "status")
     _move(case, new, actor=actor, reason=reason)
     return case
 

@@ -1,12 +1,19 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from repatria.accounts.permissions import allows
 from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin, local_url
+from repatria.core.views import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    OfficerRequiredMixin,
+    StatusChangeView,
+    local_url,
+)
 
 from . import services, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
@@ -32,11 +39,12 @@ class CaseView(ObjectDetailView):
         case = self.object
         choices = [(s, CaseStatus(s).label) for s in services.allowed_transitions(case)]
         may_change = allows(self.request.user, case, "change")
+        form = StatusForm(choices=choices, initial={"version": case.version}) if choices and may_change else None
         return super().get_context_data(
             memberships=self.visible(case.memberships.select_related("person")),
             returns=self.visible(case.returns.select_related("person", "country")),
             assets=self.visible(case.assets.select_related("jurisdiction")),
-            status_form=StatusForm(choices=choices) if choices and may_change else None,
+            status_form=form,
             may_change=may_change,
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,
@@ -53,17 +61,14 @@ class CaseEditView(ObjectEditView):
         return services.open_case(actor=self.request.user, persons=persons, **fields)
 
 
-class CaseStatusView(OfficerRequiredMixin, View):
-    def post(self, request, pk):
-        case = get_object_or_404(Case.objects.restrict(request.user, "change"), pk=pk)
-        form = StatusForm(request.POST, choices=CaseStatus.choices)
-        if form.is_valid():
-            try:
-                services.change_status(case=case, actor=request.user, **form.cleaned_data)
-                messages.success(request, _("Status changed to “%(status)s”.") % {"status": case.get_status_display()})
-            except RuleError as error:
-                messages.error(request, " ".join(error.messages))
-        return redirect(case)
+class CaseStatusView(StatusChangeView):
+    model = Case
+    form_class = StatusForm
+    choices = CaseStatus.choices
+
+    def move(self, case: Case, *, new: str, reason: str) -> str:
+        services.change_status(case=case, new=new, reason=reason, actor=self.request.user)
+        return _("Status changed to “%(status)s”.") % {"status": case.get_status_display()}
 
 
 class CasePartEditView(ObjectEditView):

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from .models import MAX_ID
+
 
 def bootstrap(form: forms.BaseForm) -> forms.BaseForm:
     """Give every widget of a form Bootstrap's classes, so templates render fields without per-field markup."""
@@ -70,3 +72,16 @@ class ModelForm(BootstrapMixin, forms.ModelForm):
             except ValidationError:
                 return None
         return self.initial.get(name) or getattr(self.instance, name, None)
+
+
+class MoveForm(BootstrapMixin, forms.Form):
+    """A move of a record to another status, stage or state (`new` among `choices`), with the version of the record
+    the user saw."""
+
+    new = forms.ChoiceField()
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+
+    def __init__(self, *args, choices: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["new"].choices = choices

@@ -5,6 +5,7 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils.translation import gettext as _
 
 M = TypeVar("M", bound=Model)
 
@@ -39,3 +40,17 @@ def change_record(obj: M, *, exclude: Iterable[str] = (), **fields) -> M:
     for name, values in many.items():
         getattr(obj, name).set(values)
     return obj
+
+
+def lock_as_seen(record: M, state: str) -> M:
+    """The record's row, locked to the end of the transaction, if nobody has saved it since the caller read it
+    (`record.version` is the version the user saw): a move of its `state` (a status, a stage) from an older version
+    is refused, as every other edit is."""
+    current = type(record)._base_manager.select_for_update().get(pk=record.pk)
+    if current.version != record.version:
+        now = getattr(current, f"get_{state}_display")()
+        raise RuleError(
+            _("Someone else changed %(record)s while you were looking at it (it is now “%(state)s”). Nothing was "
+              "saved: look at it again.") % {"record": current, "state": now}
+        )  # fmt: skip
+    return current

@@ -16,7 +16,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -24,7 +26,7 @@ from repatria.accounts.permissions import allows, can, is_officer, restrict
 from repatria.audit.services import log_export, log_view
 
 from .exports import FORMATS, export
-from .forms import bootstrap
+from .forms import MoveForm, bootstrap
 from .models import MAX_ID
 from .services import RuleError, change_record, create_record
 
@@ -313,6 +315,36 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
             cancel_url=self.object.get_absolute_url() if self.object else object_url(model, "list"),
             **kwargs,
         )
+
+
+class StatusChangeView(OfficerRequiredMixin, SingleObjectMixin, View):
+    """Moves a record to another status, stage or state (a case, an asset, an alert) through its service, from the
+    version the user saw: the service refuses a move from an older one, as every edit is refused; a refusal says
+    why and saves nothing."""
+
+    form_class: type[MoveForm]
+    choices: list[tuple[str, str]] | None = None  # what the form takes; the service says which move the record allows
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "change")
+
+    def move(self, record: Model, **data) -> str:
+        """Make the move with the app's service; the message that says it is made."""
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_object()
+        form = self.form_class(request.POST, choices=self.choices)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved: %(errors)s") % {"errors": form.errors.as_text()})
+            return HttpResponseRedirect(record.get_absolute_url())
+        data = dict(form.cleaned_data)
+        record.version = data.pop("version")  # as the user saw it
+        try:
+            messages.success(request, self.move(record, **data))
+        except RuleError as error:
+            messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(record.get_absolute_url())
 
 
 class ObjectDeleteView(OfficerRequiredMixin, DeleteView):

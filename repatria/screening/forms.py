@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.forms import BootstrapMixin
+from repatria.core.forms import MoveForm
 
 from . import services
 from .models import AlertStatus
@@ -14,11 +14,10 @@ ACTIONS = {
 }
 
 
-class AlertActionForm(BootstrapMixin, forms.Form):
-    """Acknowledge, confirm or reject an alert, with a note; `version` is the alert as the officer saw it."""
+class AlertActionForm(MoveForm):
+    """Acknowledge, confirm or reject an alert, with a note."""
 
-    status = forms.ChoiceField(choices=list(ACTIONS.items()))
+    new = forms.ChoiceField(choices=list(ACTIONS.items()))
     note = forms.CharField(
         label=_("note"), required=False, max_length=services.NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

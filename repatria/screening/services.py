@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from repatria.audit.recorder import record_created
 from repatria.cases import timeline
 from repatria.cases.models import Case, Event, EventKind
-from repatria.core.services import RuleError
+from repatria.core.services import RuleError, lock_as_seen
 from repatria.registry.models import Person
 
 from .cards import Card
@@ -214,12 +214,7 @@ def _move(alert: Alert, new: str, user, note: str) -> Alert:
     version the caller holds); the row stays locked from the check to the save."""
     MaxLengthValidator(NOTE_MAX_LENGTH)(note)
     with transaction.atomic():
-        current = Alert._base_manager.select_for_update().get(pk=alert.pk)
-        if current.version != alert.version:
-            raise RuleError(
-                _("Someone else handled this alert while you were looking at it (it is now “%(status)s”). Nothing "
-                  "was saved: look at it again.") % {"status": current.get_status_display()}
-            )  # fmt: skip
+        current = lock_as_seen(alert, "status")
         if new not in TRANSITIONS[current.status]:
             labels = {"old": A(current.status).label, "new": A(new).label}
             raise RuleError(_("An alert cannot go from “%(old)s” to “%(new)s”.") % labels)

@@ -3,14 +3,10 @@ of screening queries for auditors and central administrators."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views import View
 
 from repatria.accounts.permissions import allows, reads_audit
-from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectListView, OfficerRequiredMixin
+from repatria.core.views import ObjectDetailView, ObjectListView, StatusChangeView
 from repatria.geo.models import Country
 
 from . import services
@@ -71,29 +67,20 @@ class AlertView(ObjectDetailView):
         )
 
 
-class AlertActionView(OfficerRequiredMixin, View):
+class AlertActionView(StatusChangeView):
     """Acknowledge, confirm or reject an alert; a refusal (another officer was quicker, a move not allowed) says why."""
 
+    model = Alert
+    form_class = AlertActionForm
     moves = {
         AlertStatus.ACKNOWLEDGED: services.acknowledge,
         AlertStatus.CONFIRMED: services.confirm,
         AlertStatus.FALSE_POSITIVE: services.mark_false_positive,
     }
 
-    def post(self, request, pk):
-        alert = get_object_or_404(Alert.objects.restrict(request.user, "change"), pk=pk)
-        form = AlertActionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Nothing was saved: %(errors)s") % {"errors": form.errors.as_text()})
-            return redirect("screening:alert", pk=alert.pk)
-        alert.version = form.cleaned_data["version"]  # as the officer saw it
-        try:
-            self.moves[form.cleaned_data["status"]](alert, request.user, form.cleaned_data["note"])
-        except RuleError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()})
-        return redirect("screening:alert", pk=alert.pk)
+    def move(self, alert: Alert, *, new: str, note: str) -> str:
+        self.moves[new](alert, self.request.user, note)
+        return _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
 
 
 # --- The log of screening queries -----------------------------------------------------------------------------

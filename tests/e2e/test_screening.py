@@ -110,13 +110,13 @@ def test_a_partners_match_raises_an_alert_the_officer_acknowledges_and_confirms(
     assert "杨秀兰" in page.locator("h1").inner_text()
     assert "ZT-2016-00001" in page.inner_text("main") and "YEUNG Sau Lan" in page.inner_text(".explanations")
     page.fill("textarea[name=note]", "已请加方提供护照照片")
-    page.locator("button[name=status][value=acknowledged]").click()
+    page.locator("button[name=new][value=acknowledged]").click()
     page.locator(".alert-status", has_text=status_label("acknowledged")).wait_for()
 
     page.fill("textarea[name=note]", "照片与档案一致")
-    page.locator("button[name=status][value=confirmed]").click()
+    page.locator("button[name=new][value=confirmed]").click()
     page.locator(".alert-status", has_text=status_label("confirmed")).wait_for()
-    assert page.locator("button[name=status]").count() == 0
+    assert page.locator("button[name=new]").count() == 0
     assert "照片与档案一致" in page.inner_text("main")
 
     alert.refresh_from_db()

@@ -150,10 +150,33 @@ def test_a_return_is_recorded_from_the_case_page(officer_client, case, person):
 
 @pytest.mark.django_db
 def test_a_refused_status_change_says_why(officer_client, case):
-    response = officer_client.post(reverse("cases:case_status", args=[case.pk]), {"new": "returned"}, follow=True)
+    url = reverse("cases:case_status", args=[case.pk])
+    response = officer_client.post(url, {"new": "returned", "version": case.version}, follow=True)
     case.refresh_from_db()
     assert case.status == "at_large"
-    assert "追回" in response.content.decode()
+    assert "登记追回后案件才会标为已追回" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("record", "move"), [("case", {"new": "located"}), ("asset", {"new": "frozen"})])
+def test_a_move_from_an_older_version_is_refused(officer_client, case, record, move):
+    """Two officers open the page; the second one's move, based on what they saw, must not undo the first's."""
+    moved = (
+        case
+        if record == "case"
+        else record_asset(
+            actor=None, case=case, kind="cash", description="存款", jurisdiction=Country.objects.get(pk="US")
+        )
+    )
+    url = reverse(f"{moved._meta.app_label}:{record}_{'status' if record == 'case' else 'stage'}", args=[moved.pk])
+    seen = moved.version
+    assert officer_client.post(url, {**move, "version": seen}).status_code == 302
+    moved.refresh_from_db()
+    first = (moved.version, getattr(moved, "status" if record == "case" else "stage"))
+    response = officer_client.post(url, {**move, "version": seen}, follow=True)
+    assert "他人在您查看期间更改了" in response.content.decode()
+    moved.refresh_from_db()
+    assert (moved.version, getattr(moved, "status" if record == "case" else "stage")) == first
 
 
 @pytest.mark.django_db

@@ -95,16 +95,14 @@ def test_the_explanations_read_in_english_too(alert):
 @pytest.mark.django_db
 def test_an_officer_acknowledges_then_confirms_with_notes(officer_client, officer, alert):
     url = reverse("screening:alert_handle", args=[alert.pk])
-    officer_client.post(url, {"status": "acknowledged", "note": "已联系加方", "version": alert.version})
+    officer_client.post(url, {"new": "acknowledged", "note": "已联系加方", "version": alert.version})
     alert.refresh_from_db()
     assert (alert.status, alert.handled_by) == (AlertStatus.ACKNOWLEDGED, officer)
-    response = officer_client.post(
-        url, {"status": "confirmed", "note": "照片一致", "version": alert.version}, follow=True
-    )
+    response = officer_client.post(url, {"new": "confirmed", "note": "照片一致", "version": alert.version}, follow=True)
     alert.refresh_from_db()
     assert alert.status == AlertStatus.CONFIRMED and "照片一致" in alert.note
     page = response.content.decode()
-    assert 'name="status"' not in page  # nothing left to do
+    assert 'name="new"' not in page  # nothing left to do
 
 
 @pytest.mark.django_db
@@ -112,13 +110,12 @@ def test_a_stale_form_or_a_forbidden_move_says_why_and_saves_nothing(officer_cli
     url = reverse("screening:alert_handle", args=[alert.pk])
     old = alert.version
     services.acknowledge(alert, officer)
-    response = officer_client.post(url, {"status": "false_positive", "version": old}, follow=True)
-    with translation.override("zh-hans"):
-        assert translation.gettext("Someone else handled this alert")[:6] in response.content.decode()
+    response = officer_client.post(url, {"new": "false_positive", "version": old}, follow=True)
+    assert "他人在您查看期间更改了" in response.content.decode()
     alert.refresh_from_db()
     assert alert.status == AlertStatus.ACKNOWLEDGED
     services.confirm(alert, officer)
-    officer_client.post(url, {"status": "false_positive", "version": alert.version})
+    officer_client.post(url, {"new": "false_positive", "version": alert.version})
     alert.refresh_from_db()
     assert alert.status == AlertStatus.CONFIRMED
 
@@ -128,7 +125,7 @@ def test_an_officer_of_the_province_handles_the_alert_another_province_sees_noth
     client.force_login(provincial_officer)
     assert client.get(reverse("screening:alert", args=[alert.pk])).status_code == 200
     assert "杨秀兰" in client.get(reverse("screening:alert_list")).content.decode()
-    client.post(reverse("screening:alert_handle", args=[alert.pk]), {"status": "acknowledged", "version": 1})
+    client.post(reverse("screening:alert_handle", args=[alert.pk]), {"new": "acknowledged", "version": 1})
     alert.refresh_from_db()
     assert alert.status == AlertStatus.ACKNOWLEDGED
 
@@ -138,9 +135,7 @@ def test_an_officer_of_the_province_handles_the_alert_another_province_sees_noth
         reverse("screening:alert", args=[alert.pk]) not in client.get(reverse("screening:alert_list")).content.decode()
     )
     assert (
-        client.post(
-            reverse("screening:alert_handle", args=[alert.pk]), {"status": "confirmed", "version": 2}
-        ).status_code
+        client.post(reverse("screening:alert_handle", args=[alert.pk]), {"new": "confirmed", "version": 2}).status_code
         == 404
     )
     dashboard = client.get(reverse("dashboard")).context["counts"]
@@ -153,11 +148,9 @@ def test_an_officer_of_the_province_handles_the_alert_another_province_sees_noth
 def test_an_analyst_reads_alerts_but_cannot_handle_them(client, alert):
     client.force_login(User.objects.create_user("analyst", role=Role.ANALYST))
     page = client.get(reverse("screening:alert", args=[alert.pk])).content.decode()
-    assert "杨秀兰" in page and 'name="status"' not in page
+    assert "杨秀兰" in page and 'name="new"' not in page
     assert (
-        client.post(
-            reverse("screening:alert_handle", args=[alert.pk]), {"status": "confirmed", "version": 1}
-        ).status_code
+        client.post(reverse("screening:alert_handle", args=[alert.pk]), {"new": "confirmed", "version": 1}).status_code
         == 404
     )
 
