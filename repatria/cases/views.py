@@ -11,6 +11,7 @@ from repatria.core.views import (
     ObjectEditView,
     ObjectListView,
     OfficerRequiredMixin,
+    PartEditView,
     StatusChangeView,
     local_url,
 )
@@ -71,16 +72,8 @@ class CaseStatusView(StatusChangeView):
         return _("Status changed to “%(status)s”.") % {"status": case.get_status_display()}
 
 
-class CasePartEditView(ObjectEditView):
-    """Add a person or a return from the case's page (?case=ID), and go back there."""
-
-    prefill = ("case",)
-
-    def get_success_url(self):
-        return self.object.case.get_absolute_url()
-
-
-class CasePersonEditView(CasePartEditView):
+class CasePersonEditView(PartEditView):
+    parent = "case"
     form_class = CasePersonForm
 
     def create(self, fields: dict) -> CasePerson:
@@ -98,7 +91,8 @@ class ReturnView(ObjectDetailView):
     queryset = Return.objects.select_related("person", "case", "country")
 
 
-class ReturnEditView(CasePartEditView):
+class ReturnEditView(PartEditView):
+    parent = "case"
     form_class = ReturnForm
 
     def create(self, fields: dict) -> Return:

@@ -13,7 +13,7 @@ NAV = [
     ("assets:asset_list", "assets", _("Assets"), is_officer),
     ("stats:statistics", "stats:statistics", _("Statistics"), is_officer),
     ("screening:alert_list", "screening:alert", _("Alerts"), is_officer),
-    ("screening:bulk_job_list", "screening:bulk", _("Bulk screening"), is_officer),
+    ("screening:bulkjob_list", "screening:bulk", _("Bulk screening"), is_officer),
     ("stats:campaign_list", "stats:campaign", _("Campaigns"), is_officer),
     ("stats:exchangerate_list", "stats:exchangerate", _("Exchange rates"), is_officer),
     ("accounts:organisation_list", "accounts:organisation", _("Organisations"), is_officer),

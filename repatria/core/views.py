@@ -46,12 +46,13 @@ def object_url(model: type[Model] | Model, action: str = "", **kwargs) -> str | 
 def object_urls(model: type[Model], *, list_view=None, detail_view=None, edit_view=None, delete_view=None) -> list:
     """The URL patterns of a record type, for the views it has (each view is given the model)."""
     name = model._meta.model_name
+    plural = name if name.endswith("s") else f"{name}s"  # whereabouts
     routes = [
-        (list_view, f"{name}s/", f"{name}_list"),
-        (edit_view, f"{name}s/add/", f"{name}_add"),
-        (detail_view, f"{name}s/<int:pk>/", name),
-        (edit_view, f"{name}s/<int:pk>/edit/", f"{name}_edit"),
-        (delete_view, f"{name}s/<int:pk>/delete/", f"{name}_delete"),
+        (list_view, f"{plural}/", f"{name}_list"),
+        (edit_view, f"{plural}/add/", f"{name}_add"),
+        (detail_view, f"{plural}/<int:pk>/", name),
+        (edit_view, f"{plural}/<int:pk>/edit/", f"{name}_edit"),
+        (delete_view, f"{plural}/<int:pk>/delete/", f"{name}_delete"),
     ]
     return [path(route, view.as_view(model=model), name=url) for view, route, url in routes if view]
 
@@ -315,6 +316,20 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
             cancel_url=self.object.get_absolute_url() if self.object else object_url(model, "list"),
             **kwargs,
         )
+
+
+class PartEditView(ObjectEditView):
+    """Adds or edits a part of another record (a person's document, relative or whereabouts; a person joining a
+    case, a return) from that record's page, which `?<parent>=ID` names, and goes back there."""
+
+    parent: str  # the field naming the record this one is part of: "case", "person"
+
+    @property
+    def prefill(self) -> tuple[str, ...]:
+        return (self.parent,)
+
+    def get_success_url(self) -> str:
+        return getattr(self.object, self.parent).get_absolute_url()
 
 
 class StatusChangeView(OfficerRequiredMixin, SingleObjectMixin, View):

@@ -5,7 +5,7 @@ from django.views import View
 from repatria.cases import timeline
 from repatria.cases.services import record_whereabouts
 from repatria.core.file_serving import PrivateFileView
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin, PartEditView
 
 from . import services
 from .filtersets import PersonFilterSet
@@ -92,23 +92,20 @@ class PersonAutocompleteView(OfficerRequiredMixin, View):
         return render(request, "registry/person_options.html", {"persons": persons if query.strip() else []})
 
 
-class PersonPartEditView(ObjectEditView):
-    """Add or edit a document, relative or whereabouts from the person's page (?person=ID)."""
-
-    prefill = ("person",)
-
-
-class IdentityDocumentEditView(PersonPartEditView):
+class IdentityDocumentEditView(PartEditView):
+    parent = "person"
     model = IdentityDocument
     form_class = IdentityDocumentForm
 
 
-class RelationshipEditView(PersonPartEditView):
+class RelationshipEditView(PartEditView):
+    parent = "person"
     model = Relationship
     form_class = RelationshipForm
 
 
-class WhereaboutsEditView(PersonPartEditView):
+class WhereaboutsEditView(PartEditView):
+    parent = "person"
     model = Whereabouts
     form_class = WhereaboutsForm
 

@@ -60,7 +60,7 @@ class BulkUploadView(OfficerRequiredMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("The file is queued for screening."))
-        return HttpResponseRedirect(reverse("screening:bulk_job", args=[job.pk]))
+        return HttpResponseRedirect(reverse("screening:bulkjob", args=[job.pk]))
 
     def get_context_data(self, **kwargs):
         columns = [

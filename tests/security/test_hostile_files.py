@@ -161,7 +161,7 @@ def test_the_import_page_refuses_a_hostile_file_in_the_users_language(officer_cl
 @pytest.mark.parametrize("name", FILES)
 def test_the_bulk_screening_page_refuses_a_hostile_file_in_the_users_language(officer_client, files, name):
     with open(files(name), "rb") as f:
-        response = officer_client.post(reverse("screening:bulk_job_add"), {"file": f, "threshold": "0.7"})
+        response = officer_client.post(reverse("screening:bulkjob_add"), {"file": f, "threshold": "0.7"})
     assert response.status_code == 200
     assert FILES[name].zh in response.content.decode()
     assert nothing_stored()

@@ -244,14 +244,14 @@ def test_a_photo_is_shown_as_the_image_it_is_and_results_download_as_csv(files_w
     assert f'<img src="/persons/{person.pk}/photo/"' in page and "/media/" not in page
 
     job = BulkJob.objects.filter(created_by__role=Role.PROVINCIAL_OFFICER).get()
-    results = officer.get(reverse("screening:bulk_job_results", args=[job.pk]))
+    results = officer.get(reverse("screening:bulkjob_results", args=[job.pk]))
     assert results["Content-Type"] == "text/csv"
     assert results["Content-Disposition"] == 'attachment; filename="travellers-results.csv"'
-    source = officer.get(reverse("screening:bulk_job_source", args=[job.pk]))
+    source = officer.get(reverse("screening:bulkjob_source", args=[job.pk]))
     assert source["Content-Disposition"] == 'attachment; filename="travellers.csv"'
     assert (
-        reverse("screening:bulk_job_source", args=[job.pk])
-        in officer.get(reverse("screening:bulk_job", args=[job.pk])).content.decode()
+        reverse("screening:bulkjob_source", args=[job.pk])
+        in officer.get(reverse("screening:bulkjob", args=[job.pk])).content.decode()
     )
 
 
@@ -277,7 +277,7 @@ def test_a_file_of_a_record_without_one_or_gone_from_disk_answers_404_like_a_str
     assert officer.get(reverse("registry:person_photo", args=[2**63])).status_code == 404
     job = BulkJob.objects.filter(created_by__role=Role.PROVINCIAL_OFFICER).get()
     BulkJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)  # results only once done
-    assert officer.get(reverse("screening:bulk_job_results", args=[job.pk])).status_code == 404
+    assert officer.get(reverse("screening:bulkjob_results", args=[job.pk])).status_code == 404
     assert file_reads(person) == []
 
 

@@ -33,35 +33,35 @@ def other_office(db) -> Organisation:
 @pytest.mark.django_db
 def test_an_officer_uploads_a_file_follows_it_and_downloads_the_results(provincial_officer, case, person):
     client = signed_in(provincial_officer)
-    page = client.get(reverse("screening:bulk_job_add"))
+    page = client.get(reverse("screening:bulkjob_add"))
     assert page.status_code == 200 and 'value="0.7"' in page.content.decode()
-    response = client.post(reverse("screening:bulk_job_add"), {"file": csv_file(), "threshold": "0.7"})
+    response = client.post(reverse("screening:bulkjob_add"), {"file": csv_file(), "threshold": "0.7"})
     job = BulkJob.objects.get()
-    assert response.status_code == 302 and response.url == reverse("screening:bulk_job", args=[job.pk])
+    assert response.status_code == 302 and response.url == reverse("screening:bulkjob", args=[job.pk])
     assert (job.created_by, job.organisation, job.status) == (provincial_officer, case.lead_organisation, "queued")
 
     page = client.get(response.url).content.decode()
     assert "<progress" in page and 'hx-trigger="every 2s"' in page
-    assert client.get(reverse("screening:bulk_job_results", args=[job.pk])).status_code == 404  # not done
+    assert client.get(reverse("screening:bulkjob_results", args=[job.pk])).status_code == 404  # not done
 
     bulk.run_job(job)
-    progress = client.get(reverse("screening:bulk_job_progress", args=[job.pk])).content.decode()
+    progress = client.get(reverse("screening:bulkjob_progress", args=[job.pk])).content.decode()
     assert 'value="100"' in progress and "hx-trigger" not in progress  # the polling stops when done
-    results_url = reverse("screening:bulk_job_results", args=[job.pk])
+    results_url = reverse("screening:bulkjob_results", args=[job.pk])
     assert results_url in progress
     download = client.get(results_url)
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith('attachment; filename="travellers-results.csv"')
     body = b"".join(download.streaming_content).decode("utf-8-sig")
     assert f"A1,杨秀兰,,1,{person.pk},杨秀兰" in body
-    listing = client.get(reverse("screening:bulk_job_list")).content.decode()
+    listing = client.get(reverse("screening:bulkjob_list")).content.decode()
     assert "travellers.csv" in listing and results_url in listing
 
 
 @pytest.mark.django_db
 def test_a_refused_file_is_shown_with_the_reason_and_nothing_is_stored(officer_client, settings):
     response = officer_client.post(
-        reverse("screening:bulk_job_add"), {"file": csv_file("编号,出生日期\n1,1950\n"), "threshold": "0.7"}
+        reverse("screening:bulkjob_add"), {"file": csv_file("编号,出生日期\n1,1950\n"), "threshold": "0.7"}
     )
     assert response.status_code == 200
     assert "姓名" in response.content.decode() and "invalid-feedback" in response.content.decode()
@@ -73,9 +73,9 @@ def test_a_refused_file_is_shown_with_the_reason_and_nothing_is_stored(officer_c
 @pytest.mark.parametrize("role", [Role.PARTNER, Role.AUDITOR])
 def test_only_officers_may_upload_or_see_the_pages(role, organisation):
     client = signed_in(User.objects.create_user("u", role=role, organisation=organisation))
-    assert client.get(reverse("screening:bulk_job_add")).status_code == 403
-    assert client.post(reverse("screening:bulk_job_add"), {"file": csv_file(), "threshold": "0.7"}).status_code == 403
-    assert client.get(reverse("screening:bulk_job_list")).status_code == 403
+    assert client.get(reverse("screening:bulkjob_add")).status_code == 403
+    assert client.post(reverse("screening:bulkjob_add"), {"file": csv_file(), "threshold": "0.7"}).status_code == 403
+    assert client.get(reverse("screening:bulkjob_list")).status_code == 403
     assert not BulkJob.objects.exists()
 
 
@@ -88,12 +88,12 @@ def test_an_officer_sees_only_their_organisations_jobs_and_an_administrator_all(
     ours = bulk.create_job(user=colleague, uploaded=csv_file(name="ours.csv"), threshold=0.7)
     theirs = bulk.create_job(user=stranger, uploaded=csv_file(name="theirs.csv"), threshold=0.7)
     client = signed_in(provincial_officer)
-    listing = client.get(reverse("screening:bulk_job_list")).content.decode()
+    listing = client.get(reverse("screening:bulkjob_list")).content.decode()
     assert "ours.csv" in listing and "theirs.csv" not in listing
-    assert client.get(reverse("screening:bulk_job", args=[ours.pk])).status_code == 200
-    for name in ("screening:bulk_job", "screening:bulk_job_progress", "screening:bulk_job_results"):
+    assert client.get(reverse("screening:bulkjob", args=[ours.pk])).status_code == 200
+    for name in ("screening:bulkjob", "screening:bulkjob_progress", "screening:bulkjob_results"):
         assert client.get(reverse(name, args=[theirs.pk])).status_code == 404
-    listing = signed_in(officer).get(reverse("screening:bulk_job_list")).content.decode()
+    listing = signed_in(officer).get(reverse("screening:bulkjob_list")).content.decode()
     assert "ours.csv" in listing and "theirs.csv" in listing
 
 
