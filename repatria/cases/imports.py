@@ -8,20 +8,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from repatria.accounts.models import Organisation
-from repatria.core.imports import (
+from repatria.core.imports.cells import (
     AMOUNT,
     DATE,
     PERSON_REFERENCE,
     ChoiceParser,
-    Column,
-    Importer,
-    ImportView,
-    Row,
     parse_amount,
     parse_date,
     parse_past_date,
     parse_reference,
 )
+from repatria.core.imports.importer import Column, Importer, Row
+from repatria.core.imports.pages import ImportView
 from repatria.core.models import Currency
 from repatria.core.querysets import clash
 from repatria.geo.services import resolve_country, resolve_province

@@ -7,20 +7,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from repatria.core.dates import parse_partial_date
-from repatria.core.imports import (
+from repatria.core.imports.cells import (
     COUNTRIES,
     LIST,
     PARTIAL_DATE,
     YES_NO,
     ChoiceParser,
-    Column,
-    Importer,
-    ImportView,
-    Row,
     parse_bool,
     parse_integer,
     split_list,
 )
+from repatria.core.imports.importer import Column, Importer, Row
+from repatria.core.imports.pages import ImportView
 from repatria.core.querysets import clash
 from repatria.geo.models import Country
 from repatria.geo.services import resolve_country

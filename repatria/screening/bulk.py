@@ -39,7 +39,8 @@ from repatria.accounts.models import Role
 from repatria.accounts.permissions import restrict
 from repatria.core.dates import parse_partial_date
 from repatria.core.exports import spreadsheet_cell
-from repatria.core.imports import Column, header_key, split_list
+from repatria.core.imports.cells import split_list
+from repatria.core.imports.importer import Column, header_key
 from repatria.core.reading import UNREADABLE, XLSX, ImportFileError, records, sniff
 from repatria.registry.models import Person
 

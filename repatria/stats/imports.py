@@ -7,17 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from repatria.accounts.permissions import allows
-from repatria.core.imports import (
-    DATE,
-    ChoiceParser,
-    Column,
-    Importer,
-    ImportView,
-    Row,
-    RowError,
-    parse_date,
-    parse_number,
-)
+from repatria.core.imports.cells import DATE, ChoiceParser, parse_date, parse_number
+from repatria.core.imports.importer import Column, Importer, Row
+from repatria.core.imports.pages import ImportView
+from repatria.core.imports.rows import RowError
 from repatria.core.models import Currency
 from repatria.core.services import change_record, create_record
 

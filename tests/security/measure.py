@@ -23,7 +23,7 @@ def main(path: str) -> None:
     from django.core.files.uploadedfile import UploadedFile
     from django.utils import translation
 
-    from repatria.core.imports import read_rows
+    from repatria.core.imports.rows import read_rows
     from repatria.core.reading import ImportFileError, unreadable
     from repatria.screening.bulk import check_file
 

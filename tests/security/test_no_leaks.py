@@ -23,7 +23,7 @@ from repatria.accounts.models import Role, User
 from repatria.accounts.tests.world import build_world, member_of
 from repatria.cases.forms import CaseForm
 from repatria.core.api import RecordViewSet
-from repatria.core.imports import ImportView
+from repatria.core.imports.pages import ImportView
 from repatria.core.views import ObjectEditView
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, Person

@@ -12,21 +12,18 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from repatria.cases.models import Offence
-from repatria.core.imports import (
-    MAX_ROWS,
+from repatria.core.imports.cells import (
     ChoiceParser,
-    Column,
-    Importer,
-    ImportFileError,
-    Row,
     parse_amount,
     parse_bool,
     parse_date,
     parse_integer,
     parse_past_date,
-    read_rows,
     split_list,
 )
+from repatria.core.imports.importer import Column, Importer, Row
+from repatria.core.imports.rows import MAX_ROWS, read_rows
+from repatria.core.reading import ImportFileError
 from repatria.registry.models import Sex
 
 
