@@ -12,9 +12,9 @@ from repatria.accounts.permissions import allows, reads_audit
 from repatria.core.services import RuleError
 from repatria.core.views import ObjectDetailView, ObjectListView, OfficerRequiredMixin
 from repatria.geo.models import Country
+from repatria.names import Entity, EntityError
 
 from . import services
-from .engine import Entity, EntityError
 from .explanations import explain
 from .filtersets import AlertFilterSet, ScreeningLogFilterSet
 from .forms import ACTIONS, AlertActionForm
