@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "repatria.audit",
     "repatria.screening",
     "repatria.stats",
+    "repatria.demo",
 ]
 
 MIDDLEWARE = [
