@@ -36,16 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 import dataset as ds  # noqa: E402
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    score: float
-    flagged: bool
-
-
-Results = dict[str, list[Hit]]  # query id -> results, best first
+from dataset import Hit, Results  # noqa: E402
 
 
 @dataclass
