@@ -40,9 +40,11 @@ run: bootstrap
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria runserver 127.0.0.1:8000
 
+# lint-imports: the layers of README "Layout" and the engine's independence of Django (pyproject.toml).
 lint: bootstrap
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 check-migrations: bootstrap
 	$(PY) -m repatria makemigrations --check --dry-run

@@ -11,7 +11,7 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     if len(argv) > 1 and argv[1].replace("_", "-") in ("screen", "screen-pairs"):
-        from repatria.screening.engine.cli import main as screen
+        from repatria.names.cli import main as screen
 
         sys.exit(screen(argv[1], argv[2:]))
     if len(argv) > 1 and not argv[1].startswith("-"):

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "repatria.audit",
     "repatria.screening",
     "repatria.stats",
+    "repatria.demo",
 ]
 
 MIDDLEWARE = [
@@ -102,7 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "repatria.core.context_processors.navigation",
+                "repatria.navigation.navigation",
             ],
         },
     },

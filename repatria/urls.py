@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from repatria.accounts import account_views
-from repatria.core.dashboard import DashboardView
+from repatria.dashboard import DashboardView
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),

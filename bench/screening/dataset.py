@@ -202,6 +202,17 @@ class Dataset:
         return dates_compatible(query.birth_date, person.birth_date)
 
 
+# What a matcher answers, ours and each peer's alike (evaluate.py judges them, peers.py runs the peers).
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float
+    flagged: bool
+
+
+Results = dict[str, list[Hit]]  # query id -> results, best first
+
+
 def dates_compatible(a: str, b: str) -> bool:
     """Whether two (partial) ISO dates may be the same day."""
     if not a or not b:

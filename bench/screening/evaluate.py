@@ -36,16 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 import dataset as ds  # noqa: E402
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    score: float
-    flagged: bool
-
-
-Results = dict[str, list[Hit]]  # query id -> results, best first
+from dataset import Hit, Results  # noqa: E402
 
 
 @dataclass
@@ -200,7 +191,7 @@ class Ours:
 
 
 def build_ours(data: ds.Dataset) -> Ours:
-    from repatria.screening.engine import Entity, Index
+    from repatria.names import Entity, Index
 
     entities = [Entity.from_ftm(p.to_ftm()) for p in data.persons]
     gc.collect()
@@ -215,7 +206,7 @@ def build_ours(data: ds.Dataset) -> Ours:
 
 def run_ours(ours: Ours, queries: Sequence[ds.Query]) -> tuple[Results, list[float], float]:
     """Results, each query's seconds, and the wall time of the whole loop (one core: Python runs one thread)."""
-    from repatria.screening.engine import DEFAULT_THRESHOLD, Entity
+    from repatria.names import DEFAULT_THRESHOLD, Entity
 
     entities = [Entity.from_ftm(q.to_ftm()) for q in queries]
     results: Results = {}
@@ -341,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ours = build_ours(data)
     results, latencies, wall = run_ours(ours, queries)
-    from repatria.screening.engine import DEFAULT_THRESHOLD
+    from repatria.names import DEFAULT_THRESHOLD
 
     sections = [
         "\n".join(head),

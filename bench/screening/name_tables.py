@@ -1,6 +1,6 @@
 """The demo generator's name tables, read without Django.
 
-``repatria/core/demo/tables.py`` imports the registry's models for its other tables, so importing it needs a
+``repatria/demo/tables.py`` imports the registry's models for its other tables, so importing it needs a
 configured Django; the evaluation runs in a venv of its own without Django. Its plain literals (surname frequencies,
 given-name characters, Western first names, the digests of names that must never be produced) are read here from
 its syntax tree instead: the same values, one source.
@@ -13,7 +13,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-TABLES = Path(__file__).resolve().parents[2] / "repatria" / "core" / "demo" / "tables.py"
+TABLES = Path(__file__).resolve().parents[2] / "repatria" / "demo" / "tables.py"
 
 
 @functools.cache

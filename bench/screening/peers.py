@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 import dataset as ds
 import numpy as np
 from anyascii import anyascii
-from evaluate import Hit, Results
+from dataset import Hit, Results
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz, process
 

@@ -1,6 +1,6 @@
 """Names written the ways partners and foreign registers write them, INDEPENDENTLY of the engine's own code.
 
-Nothing here imports ``repatria.screening``: the pinyin comes from pypinyin with our own table of surname readings,
+Nothing here imports ``repatria.names``: the pinyin comes from pypinyin with our own table of surname readings,
 Wade-Giles from pypinyin's ``Style.WADEGILES`` with apostrophes and umlauts dropped as on Taiwanese passports, Hong
 Kong Cantonese from ToJyutping's Jyutping and the table below (the Hong Kong government's spellings as met on
 identity cards), traditional characters from OpenCC ``s2t``; Russian, Greek and Korean names from their own tables.

@@ -1,8 +1,9 @@
 """Writes the change log: every create, update and delete of an audited record, with its values before and after.
 
-Signals are used here on purpose (see ARCHITECTURE.md): the change log must see every write, whichever
-service, view, import or admin page makes it. Bulk loads (bulk_create) bypass it, as they bypass save(), unless
-the service writes their entries with record_created().
+Signals are used here on purpose, where side effects are otherwise explicit calls: the change log must see every
+write, whichever service, view, import or admin page makes it, without the apps that write (core among them)
+importing the audit app. Bulk loads (bulk_create) bypass it, as they bypass save(), unless the service writes their
+entries with record_created().
 """
 
 import datetime

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from repatria.screening.engine.chinese import compact_han, latin_tokens, pinyin_parts, script_of
+from repatria.names.chinese import compact_han, latin_tokens, pinyin_parts, script_of
 
 __all__ = ["query_keys", "search_keys"]
 

@@ -1,15 +1,14 @@
 """Business rules of persons: names decide the display name and the search keys."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from repatria.core.services import RuleError, change_record
-from repatria.screening.engine import Entity, compare
-from repatria.screening.engine.chinese import detect_script
-from repatria.screening.listing import registry_index
+from repatria.names import Entity, Index, compare
+from repatria.names.chinese import detect_script
 
 from .models import NameKind, Person, PersonName
 from .names import query_keys, search_keys
@@ -81,15 +80,25 @@ ENGINE_MAX_LENGTH = 100
 # shows the first of them by the substring search, and a longer name narrows it).
 ENGINE_MAX_HITS = 500
 
+# The live index over every person. The screening app keeps it and hands it over in its ready(): screening builds on
+# the registry, which therefore cannot import it. Until then (or without that app) the search finds by substring only.
+_live_index: Callable[[], Index] | None = None
+
+
+def use_live_index(provider: Callable[[], Index]) -> None:
+    """Let the search ask ``provider()`` for the index over every person, as of now."""
+    global _live_index
+    _live_index = provider
+
 
 def engine_matches(query: str) -> list[int]:
     """The persons whose names the screening engine scores as a full match for the typed name: other characters
     (楊/杨), pinyin, Wade-Giles, Cantonese and customary spellings; nobody for a surname alone."""
     text = " ".join(query.split())
-    if len(text) < 2 or len(text) > ENGINE_MAX_LENGTH:
+    if _live_index is None or len(text) < 2 or len(text) > ENGINE_MAX_LENGTH:
         return []
     typed = Entity(id="", names=(text,))
-    results = registry_index().match(typed, limit=ENGINE_MAX_HITS, threshold=1.0)
+    results = _live_index().match(typed, limit=ENGINE_MAX_HITS, threshold=1.0)
     hits = [int(r.id) for r in results if r.explanations.get("name", {}).get("score", 0) >= 1.0]
     if not hits:
         return []

@@ -7,6 +7,9 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from repatria.registry.services import use_live_index
+
         from . import listing
 
         listing.connect()
+        use_live_index(listing.registry_index)

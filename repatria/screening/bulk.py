@@ -42,10 +42,10 @@ from repatria.core.exports import spreadsheet_cell
 from repatria.core.imports.cells import split_list
 from repatria.core.imports.importer import Column, header_key
 from repatria.core.reading import UNREADABLE, XLSX, ImportFileError, records, sniff
+from repatria.names import Entity, EntityError, Index
 from repatria.registry.models import Person
 
 from . import services
-from .engine import Entity, EntityError, Index
 from .explanations import describe
 from .models import BulkJob, Channel, JobStatus, ScreeningLog
 

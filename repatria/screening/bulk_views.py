@@ -12,9 +12,9 @@ from django.views.generic import DetailView, FormView, ListView
 from repatria.core.file_serving import PrivateFileView
 from repatria.core.forms import BootstrapMixin
 from repatria.core.views import OfficerRequiredMixin
+from repatria.names import DEFAULT_THRESHOLD
 
 from . import bulk
-from .engine import DEFAULT_THRESHOLD
 from .models import BulkJob, JobStatus
 
 

@@ -24,12 +24,12 @@ from django.utils import timezone
 
 from repatria.accounts.models import Organisation
 from repatria.cases.models import Case, CasePerson
+from repatria.names import Entity, Index
+from repatria.names.entity import normalise_document
 from repatria.registry.models import IdentityDocument, Person, PersonName
 
 from .cards import Card
 from .datasets import datasets_listing, open_memberships
-from .engine import Entity, Index
-from .engine.entity import normalise_document
 
 __all__ = ["connect", "partner_cards", "read_persons", "registry_index"]
 

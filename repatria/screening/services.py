@@ -21,11 +21,11 @@ from repatria.audit.recorder import record_created
 from repatria.cases import timeline
 from repatria.cases.models import Case, Event, EventKind
 from repatria.core.services import RuleError, lock_as_seen
+from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from repatria.registry.models import Person
 
 from .cards import Card
 from .datasets import DATASETS, UnknownDataset, dataset_persons, datasets_listing, open_memberships
-from .engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from .listing import partner_cards, registry_index
 from .models import Alert, AlertStatus, ScreeningLog
 

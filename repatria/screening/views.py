@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from repatria.accounts.permissions import allows, reads_audit
 from repatria.core.views import ObjectDetailView, ObjectListView, StatusChangeView
 from repatria.geo.models import Country
+from repatria.names import Entity, EntityError
 
 from . import services
-from .engine import Entity, EntityError
 from .explanations import explain
 from .filtersets import AlertFilterSet, ScreeningLogFilterSet
 from .forms import ACTIONS, AlertActionForm

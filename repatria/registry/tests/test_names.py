@@ -2,8 +2,8 @@
 
 import pytest
 
+from repatria.names.chinese import detect_script, pinyin_syllables, split_surname, to_simplified
 from repatria.registry.names import query_keys, search_keys
-from repatria.screening.engine.chinese import detect_script, pinyin_syllables, split_surname, to_simplified
 
 
 def matches(query: str, names: list[str]) -> bool:

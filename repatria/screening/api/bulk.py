@@ -24,9 +24,9 @@ from repatria.accounts.models import Role, Scope
 from repatria.accounts.permissions import is_officer
 from repatria.core.api import MAX_ID, ErrorSerializer
 from repatria.core.file_serving import file_response
+from repatria.names import DEFAULT_THRESHOLD
 
 from .. import bulk, services
-from ..engine import DEFAULT_THRESHOLD
 from ..models import BulkJob, JobStatus
 
 

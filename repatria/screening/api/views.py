@@ -25,8 +25,8 @@ from rest_framework.views import APIView
 from repatria.accounts.models import ApiToken, Scope
 from repatria.core.api import ErrorSerializer
 from repatria.core.bodies import NestedTooDeep
+from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from repatria.screening import services
-from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from repatria.screening.listing import partner_cards
 from repatria.screening.models import Channel
 

@@ -7,11 +7,11 @@ import pytest
 from repatria.cases.models import Case, CasePerson, CaseStatus
 from repatria.cases.services import add_person, change_status, open_case
 from repatria.geo.models import Country
+from repatria.names import Entity
 from repatria.registry.models import DocumentKind, IdentityDocument, NameKind, Person
 from repatria.registry.services import change_person, create_person
 from repatria.screening import listing
 from repatria.screening.datasets import DATASETS, dataset_persons
-from repatria.screening.engine import Entity
 
 
 def found(name: str, **fields) -> list[str]:

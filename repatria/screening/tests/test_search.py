@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from repatria.accounts.models import Role, User
+from repatria.registry import services as registry_services
 from repatria.registry.models import Person
 from repatria.registry.services import create_person, engine_matches, search
 from repatria.screening.models import ScreeningLog
@@ -38,9 +39,16 @@ def test_search_stays_a_queryset_to_filter_and_page(person, others):
 
 
 @pytest.mark.django_db
+def test_without_the_screening_index_the_search_finds_by_substring(person, others, monkeypatch):
+    monkeypatch.setattr(registry_services, "_live_index", None)  # as before the screening app is ready
+    assert list(search(Person.objects.all(), "yang xiulan")) == [person]
+    assert not search(Person.objects.all(), "YEUNG Sau Lan").exists()
+
+
+@pytest.mark.django_db
 def test_a_stale_index_entry_is_not_a_hit(person):
+    from repatria.names import Entity
     from repatria.screening import listing
-    from repatria.screening.engine import Entity
 
     listing.registry_index().add(Entity(id=str(person.pk), names=("YEUNG Sau Lan", "陈大文")))
     listing.LISTING.checked = float("inf")  # no catching up: the entry stays as it is

@@ -10,9 +10,9 @@ from repatria.cases import timeline
 from repatria.cases.models import CaseStatus, EventKind
 from repatria.cases.services import change_status, open_case
 from repatria.core.services import RuleError
+from repatria.names import Entity, compare
 from repatria.registry.services import create_person
 from repatria.screening import services
-from repatria.screening.engine import Entity, compare
 from repatria.screening.models import Alert, AlertStatus, Channel, ScreeningLog
 
 S = AlertStatus

@@ -7,8 +7,8 @@ from django.utils import translation
 
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.geo.models import Province
+from repatria.names import Entity
 from repatria.screening import services
-from repatria.screening.engine import Entity
 from repatria.screening.explanations import explain
 from repatria.screening.models import Alert, AlertStatus, Channel
 

@@ -15,8 +15,8 @@ from repatria.assets.models import AssetStage
 from repatria.assets.services import change_stage, record_asset
 from repatria.cases.models import Case
 from repatria.cases.services import open_case, record_return
-from repatria.core.demo import campaigns, generator, rates, writer
-from repatria.core.demo.tables import UNTIL
+from repatria.demo import campaigns, generator, rates, writer
+from repatria.demo.tables import UNTIL
 from repatria.geo.models import Country
 from repatria.registry.services import create_person
 from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate, Measure

@@ -13,9 +13,9 @@ from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
-from repatria.core.demo import generator, rates, writer
-from repatria.core.demo.tables import UNTIL
 from repatria.core.models import Currency
+from repatria.demo import generator, rates, writer
+from repatria.demo.tables import UNTIL
 from repatria.stats.models import ExchangeRate
 
 pytestmark = pytest.mark.django_db

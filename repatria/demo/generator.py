@@ -27,8 +27,8 @@ from repatria.cases.models import CaseRole, ReturnMethod, SupervisionLevel
 from repatria.cases.offences import OFFENCES
 from repatria.core.models import Currency
 from repatria.geo.reference import PROVINCES
+from repatria.names.chinese import pinyin_syllables, split_surname, to_simplified
 from repatria.registry.models import Confidence, DocumentKind, NameKind, Sex
-from repatria.screening.engine.chinese import pinyin_syllables, split_surname, to_simplified
 
 from . import tables as t
 

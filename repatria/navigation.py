@@ -1,3 +1,5 @@
+"""The site's menu: the parts of the site each role sees, from every app (so it lives above them all)."""
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _

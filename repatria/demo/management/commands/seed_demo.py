@@ -8,8 +8,8 @@ from django.db import connection, transaction
 from repatria.accounts.models import User
 from repatria.assets.models import Asset
 from repatria.cases.models import Case, Event, Return
-from repatria.core.demo import generator, writer
-from repatria.core.demo.tables import DEMO_PASSWORD
+from repatria.demo import generator, writer
+from repatria.demo.tables import DEMO_PASSWORD
 from repatria.registry.models import Person
 
 

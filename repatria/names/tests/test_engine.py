@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from repatria.screening.engine import DEFAULT_THRESHOLD, Entity, EntityError, Index, compare
-from repatria.screening.engine.index import MIN_SCORE, RARE
-from repatria.screening.engine.names import compare_names, prepare_name
-from repatria.screening.engine.romanise import wade_giles
-from repatria.screening.engine.scoring import prepare, weigh
+from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Index, compare
+from repatria.names.index import MIN_SCORE, RARE
+from repatria.names.names import compare_names, prepare_name
+from repatria.names.romanise import wade_giles
+from repatria.names.scoring import prepare, weigh
 
 
 def similarity(a: str, b: str) -> tuple[float, str]:

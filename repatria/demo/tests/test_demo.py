@@ -15,12 +15,12 @@ from django.utils import timezone
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.assets.models import Asset
 from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event, EventKind, Return, ReturnMethod
-from repatria.core.demo import generator, writer
-from repatria.core.demo.tables import DEMO_PASSWORD, HUNDRED_LIST_PUBLISHED, UNTIL, is_blocked
+from repatria.demo import generator, writer
+from repatria.demo.tables import DEMO_PASSWORD, HUNDRED_LIST_PUBLISHED, UNTIL, is_blocked
+from repatria.names.chinese import detect_script, pinyin_syllables, split_surname, to_simplified
 from repatria.registry.models import IdentityDocument, NameKind, Person, PersonName, Whereabouts
 from repatria.registry.names import query_keys, search_keys
 from repatria.registry.services import search
-from repatria.screening.engine.chinese import detect_script, pinyin_syllables, split_surname, to_simplified
 
 
 def plan(persons: int, seed: int = generator.DEFAULT_SEED) -> list[generator.CasePlan]:

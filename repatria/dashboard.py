@@ -1,4 +1,4 @@
-"""The dashboard: what needs an officer's attention today."""
+"""The dashboard: what needs an officer's attention today, from every app (so it lives above them all)."""
 
 import datetime
 
@@ -20,7 +20,7 @@ STALE_AFTER = datetime.timedelta(days=180)
 class DashboardView(OfficerRequiredMixin, TemplateView):
     """Every figure and list counts only the records the user may view."""
 
-    template_name = "core/dashboard.html"
+    template_name = "dashboard.html"
 
     def dispatch(self, request, *args, **kwargs):
         """Where each role starts: auditors in the trail, partners on their account page."""

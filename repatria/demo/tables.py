@@ -1,7 +1,8 @@
 """What the demo plan draws from: frequencies, word lists and shares, approximate but plausible.
 
-Shares come from DOMAIN.md (the published bulletins) where it gives them; the rest are rough public orders of
-magnitude. Employers and places are invented ("某市", "某国有银行"): no real company, office or person is named.
+Shares come from the central office's published bulletins where they give them (the yearly Sky Net figures, the
+"100 list" returns), as the comment of each table says; the rest are rough public orders of magnitude. Employers
+and places are invented ("某市", "某国有银行"): no real company, office or person is named.
 """
 
 import datetime
@@ -59,9 +60,9 @@ SINGLE_GIVEN_SHARE = 0.25  # 张伟 rather than 张伟明
 # (于 is not 於 in a name, nor 余 餘, 范 範, 郁 鬱, 后 後).
 SURNAMES_UNCHANGED_IN_TRADITIONAL: frozenset[str] = frozenset("于余范郁后")
 
-# Names the demo must never produce: famous people and every person named in the seed articles
-# (/work/shared/seeds), so that no generated fugitive is mistaken for a real one. They are kept as the first
-# 16 hex digits of the SHA-256 of the name, so that the repository holds no real person's name.
+# Names the demo must never produce: famous people and every person named in the press articles the project started
+# from (kept outside the repository), so that no generated fugitive is mistaken for a real one. They are kept as the
+# first 16 hex digits of the SHA-256 of the name, so that the repository holds no real person's name.
 BLOCKED_NAME_DIGESTS: frozenset[str] = frozenset(
     {
         "0192266a4f0a2018",

@@ -26,10 +26,10 @@ from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event,
 from repatria.cases.services import change_status, open_case, record_return, record_whereabouts
 from repatria.core.services import create_record
 from repatria.geo.models import Country
+from repatria.names.chinese import detect_script
 from repatria.registry.models import IdentityDocument, Person, PersonName, Whereabouts
 from repatria.registry.names import search_keys
 from repatria.registry.services import create_person
-from repatria.screening.engine.chinese import detect_script
 from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate
 
 from . import generator as g
