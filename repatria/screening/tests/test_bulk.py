@@ -260,7 +260,7 @@ def test_an_officer_is_shown_hits_only_on_persons_they_may_see(case, person, pro
 
 @pytest.mark.django_db
 def test_a_csv_of_more_rows_than_allowed_is_refused_at_upload(officer, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_ROWS", 3)
+    monkeypatch.setattr(bulk.source, "MAX_ROWS", 3)
     with translation.override("en"), pytest.raises(bulk.BulkFileError, match="more than 3 rows"):
         make_job(officer, HEADER_EN + filler(4))
     assert not BulkJob.objects.exists()
@@ -269,7 +269,7 @@ def test_a_csv_of_more_rows_than_allowed_is_refused_at_upload(officer, monkeypat
 
 @pytest.mark.django_db
 def test_an_xlsx_of_more_rows_than_allowed_fails_in_the_worker_with_the_reason(officer, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_ROWS", 3)
+    monkeypatch.setattr(bulk.source, "MAX_ROWS", 3)
     job = make_job(officer, xlsx([["name"], *([f"Traveller {n}"] for n in range(4))]), "travellers.xlsx")
     assert bulk.run_job(job)
     job.refresh_from_db()

@@ -18,8 +18,9 @@ from repatria.audit.models import AuditEntry, EntryKind
 from repatria.cases.services import open_case, record_return, record_whereabouts
 from repatria.geo.models import Country
 from repatria.registry.services import create_person
-from repatria.stats import exports, views
+from repatria.stats import exports
 from repatria.stats.periods import PeriodError, parse_period
+from repatria.stats.views import statistics
 
 from .conftest import recover
 
@@ -187,7 +188,7 @@ def test_every_count_on_the_page_lists_as_many_records(world):
 
 
 def test_a_long_list_is_read_page_by_page(world, monkeypatch):
-    monkeypatch.setattr(views, "PER_PAGE", 3)
+    monkeypatch.setattr(statistics, "PER_PAGE", 3)
     first = listed(world.admin, period="2019", measure="returned")
     following = re.search(r'<a class="page-link" href="\?([^"]+)">', first)[1]  # "previous" is disabled
     second = signed_in(world.admin).get(f"{reverse('stats:statistics_records')}?{following.replace('&amp;', '&')}")

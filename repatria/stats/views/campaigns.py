@@ -1,4 +1,4 @@
-"""The pages of the records the statistics depend on: exchange rates and campaigns with their targets."""
+"""The campaigns' pages: Sky Net and its operations, with their targets beside the results."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,41 +13,11 @@ from repatria.accounts.permissions import allows, can
 from repatria.core.services import RuleError
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
-from . import services
-from .filtersets import CampaignFilterSet, ExchangeRateFilterSet
-from .forms import CampaignForm, ExchangeRateForm, TargetsForm, plain
-from .models import Campaign, CampaignTarget, ExchangeRate, Measure
-from .tables import CampaignTable, ExchangeRateTable
-
-
-class ExchangeRateListView(ObjectListView):
-    table_class = ExchangeRateTable
-    filterset_class = ExchangeRateFilterSet
-    queryset = ExchangeRate.objects.all()
-    import_url_name = "stats:exchangerate_import"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if not can(self.request.user, ExchangeRate, "add"):
-            context["import_url"] = None  # only those who may add rates may import them
-        return context
-
-
-class ExchangeRateView(ObjectDetailView):
-    queryset = ExchangeRate.objects.all()
-
-    def get_context_data(self, **kwargs):
-        rate = self.object
-        same_currency = self.visible(ExchangeRate.objects.filter(currency=rate.currency))
-        return super().get_context_data(
-            previous=same_currency.filter(date__lt=rate.date).order_by("-date").first(),
-            following=same_currency.filter(date__gt=rate.date).order_by("date").first(),
-            **kwargs,
-        )
-
-
-class ExchangeRateEditView(ObjectEditView):
-    form_class = ExchangeRateForm
+from .. import services
+from ..filtersets import CampaignFilterSet
+from ..forms import CampaignForm, TargetsForm, plain
+from ..models import Campaign, CampaignTarget, Measure
+from ..tables import CampaignTable
 
 
 class CampaignListView(ObjectListView):

@@ -14,8 +14,8 @@ from repatria.core.forms import BootstrapMixin
 from repatria.core.views import OfficerRequiredMixin
 from repatria.names import DEFAULT_THRESHOLD
 
-from . import bulk
-from .models import BulkJob, JobStatus
+from .. import bulk
+from ..models import BulkJob, JobStatus
 
 
 class BulkUploadForm(BootstrapMixin, forms.Form):

@@ -1,29 +1,12 @@
-"""Bulk screening: a CSV or XLSX file of persons screened in the background, chunk by chunk, resumable.
-
-The file is checked when it is uploaded (its type and its header row: nothing is stored when either is wrong), then
-the worker (`python -m repatria screening-worker`) reads it as a stream, never whole, in chunks of ``CHUNK_ROWS``
-rows. For each chunk it
-
-1. writes the chunk's result lines to a part file of its own, named by the chunk's first row and replaced whole
-   (written aside, then renamed), so a chunk done twice leaves one copy;
-2. then, in one transaction, advances the job's checkpoint ``rows_done`` and its ``matches`` count, writes one
-   screening log entry per row screened and, for partners' jobs, the alerts of the chunk's hits.
-
-A crash between the two steps leaves a part file the checkpoint does not count: the chunk is done again and its
-part file rewritten. When every row is done the parts are joined into the results CSV. A row that cannot be read
-(no name, a wrong date) gets an error line in the results instead of stopping the job.
-"""
+"""Running a bulk screening job chunk by chunk from its checkpoint, and the jobs' files, progress and visibility."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
-import re
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,193 +16,21 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from repatria.accounts.models import Role
 from repatria.accounts.permissions import restrict
-from repatria.core.dates import parse_partial_date
 from repatria.core.exports import spreadsheet_cell
-from repatria.core.imports.cells import split_list
-from repatria.core.imports.importer import Column, header_key
-from repatria.core.reading import UNREADABLE, XLSX, ImportFileError, records, sniff
 from repatria.names import Entity, EntityError, Index
 from repatria.registry.models import Person
 
-from . import services
-from .explanations import describe
-from .models import BulkJob, Channel, JobStatus, ScreeningLog
+from .. import services
+from ..explanations import describe
+from ..models import BulkJob, Channel, JobStatus, ScreeningLog
+from .source import BulkFileError, SourceRow, check_file, open_source, parse_row
 
-__all__ = [
-    "COLUMNS",
-    "BulkFileError",
-    "check_file",
-    "create_job",
-    "open_source",
-    "parse_row",
-    "run_job",
-]
-
-MAX_ROWS = 1_000_000
-MAX_BYTES = 512 * 1024 * 1024
-MAX_UNPACKED = 1024 * 1024 * 1024  # an XLSX of MAX_ROWS rows of the eight columns unpacks to about 400 MB
 CHUNK_ROWS = 2000
 MAX_MATCHES = 3  # hits written per row, best first
 DEFAULT_DATASET = "default"
-
-BulkFileError = ImportFileError
-
-COLUMNS: dict[str, Column] = {
-    "id": Column("编号", gettext_lazy("your reference for the row, repeated in the results"), "", ("ref",)),
-    "name": Column("姓名", gettext_lazy("the person's name, in characters or letters"), "", ("full_name",)),
-    "alias": Column("别名", gettext_lazy("other names"), gettext_lazy("several, separated by ; or ；"), ("aliases",)),
-    "birth_date": Column(
-        "出生日期",
-        gettext_lazy("date of birth"),
-        gettext_lazy("date: YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("birthdate", "date_of_birth", "dob"),
-    ),
-    "gender": Column("性别", gettext_lazy("sex"), "male / female, m / f, 男 / 女", ("sex",)),
-    "nationality": Column(
-        "国籍", gettext_lazy("nationality"), gettext_lazy("ISO codes such as CN or US, separated by ;"), ()
-    ),
-    "passport_number": Column("护照号码", gettext_lazy("passport number"), "", ("passport", "护照号")),
-    "id_number": Column("身份证号码", gettext_lazy("identity card number"), "", ("身份证号", "national_id")),
-}
-REQUIRED = "name"
-_SPELLINGS = {header_key(h): key for key, column in COLUMNS.items() for h in column.headers(key)}
-_GENDERS = {"male": "male", "m": "male", "男": "male", "female": "female", "f": "female", "女": "female"}
-_NO_GENDER = {"", "unknown", "other", "u", "x", "未知", "不详"}
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
-
-
-# Reading ---------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    number: int  # as a spreadsheet numbers it: the header is row 1
-    cells: dict[str, str]  # by column key
-    unreadable: bool = False
-
-
-class Source:
-    """A bulk file being read: its header matched to the columns, then its non-blank data rows one by one."""
-
-    def __init__(self, f: IO[bytes]) -> None:
-        self.records = records(f, max_rows=MAX_ROWS, max_bytes=MAX_BYTES, max_unpacked=MAX_UNPACKED)
-        try:
-            header = next(self.records, None)
-            if header is None:
-                raise BulkFileError(_("The file is empty."))
-            self.columns, self.ignored = _match_header(header)
-        except BaseException:
-            self.close()
-            raise
-
-    def rows(self) -> Iterator[SourceRow]:
-        for number, record in enumerate(self.records, start=2):
-            if record == UNREADABLE:
-                yield SourceRow(number, {}, unreadable=True)
-                continue
-            if not any(record):  # a blank row, told at once (a file may hold a million)
-                continue
-            cells = {key: (record[i] or "").strip() if i < len(record) else "" for key, i in self.columns.items()}
-            if any(cells.values()):
-                yield SourceRow(number, cells)
-
-    def close(self) -> None:
-        self.records.close()
-
-
-def _match_header(header: list[str | None]) -> tuple[dict[str, int], list[str]]:
-    """Column key → position; refuses a file without a name column or with a column twice."""
-    columns: dict[str, int] = {}
-    names: dict[str, str] = {}
-    ignored: list[str] = []
-    for position, cell in enumerate(header):
-        text = (cell or "").lstrip("\ufeff").strip()
-        if not text:
-            continue
-        key = _SPELLINGS.get(header_key(text))
-        if key is None:
-            ignored.append(text)
-        elif key in columns:
-            message = _("“%(first)s” and “%(second)s” are the same column.")
-            raise BulkFileError(message % {"first": names[key], "second": text})
-        else:
-            columns[key], names[key] = position, text
-    if REQUIRED not in columns:
-        raise BulkFileError(
-            _("The required column “%(column)s” is missing: the first row must name the columns.")
-            % {"column": f"{REQUIRED} / {COLUMNS[REQUIRED].zh}"}
-        )
-    return columns, ignored
-
-
-@contextlib.contextmanager
-def open_source(path: str | os.PathLike) -> Iterator[Source]:
-    with open(path, "rb") as f:
-        source = Source(f)
-        try:
-            yield source
-        finally:
-            source.close()
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    ignored_columns: list[str]
-
-
-def check_file(uploaded: UploadedFile) -> FileCheck:
-    """Refuse, with the reason in the user's language, a file that is not a CSV or XLSX with a name column and at
-    least one row of data, or that is over the limits. A CSV is read to its end (a million rows take about a second),
-    so that too many rows or too long a row are refused at once; an XLSX, a hundred times slower to read, is checked
-    as a package (its size, parts and XML) with its first rows, and the worker meets its row limit."""
-    if (uploaded.name or "").lower().endswith(".xls"):
-        raise BulkFileError(_("Old .xls files cannot be read: save the sheet as .xlsx or as CSV (UTF-8)."))
-    f = uploaded.file
-    try:
-        whole = sniff(f) != XLSX
-        with contextlib.closing(Source(f)) as source:
-            if next(source.rows(), None) is None:
-                raise BulkFileError(_("The file has a header row but no data rows."))
-            if whole:
-                for _row in source.records:
-                    pass
-    finally:
-        f.seek(0)
-    return FileCheck(source.ignored)
-
-
-# Rows ------------------------------------------------------------------------------------------------------------
-
-
-def parse_row(row: SourceRow) -> dict[str, Any]:
-    """The row as a FollowTheMoney entity; ValueError with the reason when it cannot be screened."""
-    if row.unreadable:
-        raise ValueError(_("This line cannot be read as CSV."))
-    cells = row.cells
-    name = cells.get("name", "")
-    if not name:
-        raise ValueError(_("The name is empty."))
-    props: dict[str, list[str]] = {"name": [name], "alias": split_list(cells.get("alias", ""))}
-    if cells.get("birth_date"):
-        props["birthDate"] = [parse_partial_date(cells["birth_date"])]
-    gender = cells.get("gender", "").casefold()
-    if gender not in _NO_GENDER:
-        if gender not in _GENDERS:
-            raise ValueError(_("“%(value)s” is not a sex: write male or female, m or f, 男 or 女.") % {"value": gender})
-        props["gender"] = [_GENDERS[gender]]
-    nationalities = split_list(cells.get("nationality", ""))
-    for code in nationalities:
-        if not _COUNTRY.match(code):
-            raise ValueError(_("“%(value)s” is not a two-letter country code such as CN or US.") % {"value": code})
-    props["nationality"] = [code.upper() for code in nationalities]
-    props["passportNumber"] = split_list(cells.get("passport_number", ""))
-    props["idNumber"] = split_list(cells.get("id_number", ""))
-    entity_id = cells.get("id") or f"row-{row.number}"
-    return {"id": entity_id, "schema": "Person", "properties": {k: v for k, v in props.items() if v}}
 
 
 def result_header() -> list[str]:
@@ -289,7 +100,7 @@ class JobRunner:
     """Screens one job's rows from its checkpoint on."""
 
     def __init__(self, job: BulkJob, *, index: Index | None = None, chunk_rows: int = CHUNK_ROWS) -> None:
-        from .listing import registry_index
+        from ..listing import registry_index
 
         self.job = job
         self.index = index if index is not None else registry_index()

@@ -10,12 +10,12 @@ from repatria.core.views import ObjectDetailView, ObjectListView, StatusChangeVi
 from repatria.geo.models import Country
 from repatria.names import Entity, EntityError
 
-from . import services
-from .explanations import explain
-from .filtersets import AlertFilterSet, ScreeningLogFilterSet
-from .forms import ACTIONS, AlertActionForm
-from .models import Alert, AlertStatus, ScreeningLog
-from .tables import AlertTable, ScreeningLogTable
+from .. import services
+from ..explanations import explain
+from ..filtersets import AlertFilterSet, ScreeningLogFilterSet
+from ..forms import ACTIONS, AlertActionForm
+from ..models import Alert, AlertStatus, ScreeningLog
+from ..tables import AlertTable, ScreeningLogTable
 
 
 def screened(query: dict) -> dict[str, list[str]] | None:

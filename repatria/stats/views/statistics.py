@@ -22,11 +22,11 @@ from repatria.cases.models import CasePerson, Return
 from repatria.core.views import OfficerRequiredMixin
 from repatria.registry.models import Person
 
-from . import exports, services
-from .bulletin import bulletin, reporter
-from .charts import readable
-from .figures import Figures, Row
-from .query import StatsQueryForm
+from .. import exports, services
+from ..bulletin import bulletin, reporter
+from ..charts import readable
+from ..figures import Figures, Row
+from ..query import StatsQueryForm
 
 RECENT_YEARS = 6  # quick links to this year and the five before
 SINCE = "2018-03"  # the supervision commissions were set up in March 2018: bulletins often count from then
