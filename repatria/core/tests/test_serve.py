@@ -3,7 +3,8 @@
 import subprocess
 import sys
 
-from repatria.core.management.commands.serve import default_workers, supervise
+from repatria.core.management.commands.serve import default_workers
+from repatria.core.serving import supervise
 
 
 def python(code: str) -> subprocess.Popen:
