@@ -6,7 +6,7 @@ export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
 APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
-.PHONY: run test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-statistics bench-screening fuzz clean
+.PHONY: run serve test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-statistics bench-screening fuzz clean
 
 bootstrap: .venv/.installed messages
 
@@ -39,6 +39,11 @@ run: bootstrap
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria screening-worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria runserver 127.0.0.1:8000
+
+# The production server (docs/DEPLOYMENT.md) from this checkout, with the settings of the environment: no development
+# keys, so SECRET_KEY, AUDIT_KEY and the rest must be set, and no migration (`repatria migrate` first).
+serve: bootstrap
+	env -u REPATRIA_DEV $(PY) -m repatria serve $(SERVE_ARGS)
 
 # lint-imports: the layers of README "Layout" and the engine's independence of Django (pyproject.toml).
 lint: bootstrap

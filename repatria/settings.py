@@ -1,5 +1,6 @@
 """Settings, read from the environment: DATABASE_URL, DATABASE_OWNER_URL, SECRET_KEY, AUDIT_KEY or AUDIT_KEY_FILE,
-DEBUG, ALLOWED_HOSTS, SECURE_TLS, SESSION_IDLE_TIMEOUT, PRIVATE_ROOT."""
+DEBUG, ALLOWED_HOSTS, SECURE_TLS, BEHIND_PROXY, REQUEST_ID_FROM_PROXY, SESSION_IDLE_TIMEOUT, PRIVATE_ROOT, STATIC_ROOT
+(README.md, "Settings"; docs/DEPLOYMENT.md)."""
 
 import os
 from datetime import timedelta
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "repatria.core.context.RequestContextMiddleware",  # first: every later step can be attributed
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before the session and everything after it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "repatria.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +190,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "repatria.accounts.account_views.locked_out"  # the locked-out page, in the user's language
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "repatria.core.context.client_address"  # the proxy's word for it, BEHIND_PROXY
 
 # django-otp: the issuer named in authenticator apps; recovery codes per batch.
 OTP_TOTP_ISSUER = "Repatria"
@@ -219,8 +222,15 @@ CONTENT_SECURITY_POLICY = {
 SECURE_TLS = env_bool("SECURE_TLS", not DEBUG)
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if SECURE_TLS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_TLS
+SECURE_HSTS_PRELOAD = SECURE_TLS
 SESSION_COOKIE_SECURE = SECURE_TLS
 CSRF_COOKIE_SECURE = SECURE_TLS
+# BEHIND_PROXY: a reverse proxy in front terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For, replacing what
+# the client sent (docs/DEPLOYMENT.md). Then a request that came over HTTPS is known as such (the CSRF check compares
+# the Origin with it), one that came over HTTP is sent to HTTPS, and the client's address is the proxy's word for it.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = SECURE_TLS and BEHIND_PROXY
 # --- end of sign-in security ---
 
 LANGUAGE_CODE = "zh-hans"
@@ -232,7 +242,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "static")
 # Uploaded and generated files (photos, bulk screening files) live in no served folder, under names nobody can guess,
 # and are read only through the views of the records they belong to (repatria.core.private_files). There is no
 # MEDIA_URL or MEDIA_ROOT: nothing serves files by their path, and every FileField stores here.
@@ -241,6 +251,13 @@ STORAGES = {
     "default": {"BACKEND": "repatria.core.private_files.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise serves the static files. On a site, from STATIC_ROOT, which `collectstatic` (run by `repatria serve`) fills
+# with compressed copies under names carrying a hash of their content, so browsers keep them for ever; in a
+# development checkout (DEBUG, or REPATRIA_DEV as the Makefile and the tests set) straight from the source folders.
+if DEBUG or os.environ.get("REPATRIA_DEV"):
+    WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
+else:
+    STORAGES["staticfiles"] = {"BACKEND": "repatria.core.static_storage.GzipManifestStaticFilesStorage"}
 # Where files were kept, and served from, before: the migrations that moved them out read it (registry 0006,
 # screening 0002).
 LEGACY_MEDIA_ROOT = VAR_DIR / "media"

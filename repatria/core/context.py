@@ -4,7 +4,9 @@ The ground floor keeps it so that every layer can ask without importing the one 
 trail names the actor, and a uniqueness error names a record only to an actor who may see it.
 """
 
+import contextlib
 import contextvars
+import ipaddress
 import re
 import uuid
 from collections.abc import Callable
@@ -38,6 +40,17 @@ def request_id(request: HttpRequest) -> str:
     return uuid.uuid4().hex
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The address the request came from. Behind a proxy (BEHIND_PROXY) that is the last one of X-Forwarded-For, the
+    address the proxy saw; the client may have written the earlier ones. Used by the audit trail and by the lockout
+    after wrong passwords (AXES_CLIENT_IP_CALLABLE)."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.headers.get("X-Forwarded-For", "").rsplit(",", 1)[-1].strip()
+        with contextlib.suppress(ValueError):
+            return str(ipaddress.ip_address(forwarded))
+    return request.META.get("REMOTE_ADDR") or None
+
+
 class RequestContextMiddleware:
     """Gives each request an id and remembers who acts and from where."""
 
@@ -47,7 +60,7 @@ class RequestContextMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         rid = request_id(request)
         # The user is read lazily: authentication runs after this middleware.
-        token = current.set(Context(request, rid, request.META.get("REMOTE_ADDR") or None))
+        token = current.set(Context(request, rid, client_address(request)))
         try:
             response = self.get_response(request)
         finally:

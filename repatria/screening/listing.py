@@ -7,18 +7,25 @@ what lists a person or of what their card shows (a case's status or lead office,
 marks the persons concerned changed in the same way. The index covers everyone: what a user may see is decided by the
 queryset the candidates are read through, and for partners by the cards' datasets, checked against the database for
 the results they are given (see services.screen).
+
+A change is stamped when it is written but seen by other processes only once its transaction commits, and on
+PostgreSQL transactions commit in any order: an import stamps its first persons minutes before it commits, after
+edits stamped since. So each look re-reads the persons stamped since the earlier of the latest stamp it has read and
+the start of the oldest transaction then open (less a margin for the app servers' clocks), skipping those whose stamp
+it has already read. On SQLite one transaction writes at a time, and what commits later is stamped later.
 """
 
 from __future__ import annotations
 
+import datetime
 import gc
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
@@ -34,6 +41,9 @@ from .datasets import datasets_listing, open_memberships
 __all__ = ["connect", "partner_cards", "read_persons", "registry_index"]
 
 REFRESH_SECONDS = 1.0
+# How much earlier than a change already read another may be stamped and still be new: the app servers' clocks differ
+# (by milliseconds under NTP), and a change is stamped a moment before its transaction writes it.
+CLOCK_MARGIN = datetime.timedelta(seconds=2)
 
 
 def _open_cases(persons: QuerySet[Person] | None) -> dict[int, tuple[list[str], tuple[str, str, str | None]]]:
@@ -88,18 +98,48 @@ def read_persons(persons: Iterable[int] | None = None) -> tuple[list[Entity], di
     return entities, cards
 
 
+def _oldest_open_transaction() -> datetime.datetime | None:
+    """On PostgreSQL, when the oldest transaction now open on the database began (those of the site's own role: the
+    others' times are hidden); what it changes is stamped since."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min(xact_start) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND backend_type = 'client backend'"
+        )
+        return cursor.fetchone()[0]
+
+
 class _Listing:
     def __init__(self) -> None:
         self.index: Index | None = None
         self.cards: dict[str, Card] = {}
         self.lock = threading.RLock()
-        self.seen = None  # latest ``updated`` time taken into the index
+        self._forget_stamps()
         self.checked = 0.0
+
+    def _forget_stamps(self) -> None:
+        self.latest = None  # the latest ``updated`` time read
+        self.since = None  # the next look reads the persons stamped after this time (all when None)
+        self.stamps: dict[int, datetime.datetime] = {}  # the stamps read after ``since``, by person
+
+    def _look(self) -> list[int]:
+        """The persons whose changes committed since the last look (at the first, every person)."""
+        open_since = _oldest_open_transaction()
+        persons = Person.objects.all() if self.since is None else Person.objects.filter(updated__gt=self.since)
+        stamps = dict(persons.order_by().values_list("pk", "updated"))
+        changed = [pk for pk, stamp in stamps.items() if self.stamps.get(pk) != stamp]
+        self.latest = max(filter(None, [*stamps.values(), self.latest]), default=None)
+        horizon = min(filter(None, [self.latest, open_since]), default=None)
+        self.since = horizon - CLOCK_MARGIN if horizon else None
+        self.stamps = {pk: stamp for pk, stamp in stamps.items() if self.since is None or stamp > self.since}
+        return changed
 
     def get(self, *, current: bool = False) -> Index:
         with self.lock:
             if self.index is None:
-                self.seen = Person.objects.aggregate(latest=Max("updated"))["latest"]
+                self._look()
                 entities, self.cards = read_persons()
                 self.index = Index(entities)
                 # Millions of long-lived objects: a full collection would walk them all (seconds, in the middle of
@@ -113,11 +153,8 @@ class _Listing:
     def _catch_up(self) -> None:
         # Persons deleted by another process stay until this one restarts: every caller reads its results through
         # a queryset of the persons that exist, so they are never answered with.
-        changed = Person.objects.all() if self.seen is None else Person.objects.filter(updated__gt=self.seen)
-        latest = changed.aggregate(latest=Max("updated"))["latest"]
-        if latest is not None:
-            self.refresh(changed.values_list("pk", flat=True))
-        self.seen = latest or self.seen
+        if changed := self._look():
+            self.refresh(changed)
         self.checked = time.monotonic()
 
     def refresh(self, persons: Iterable[int]) -> None:
@@ -138,6 +175,7 @@ class _Listing:
         with self.lock:
             self.index = None
             self.cards = {}
+            self._forget_stamps()
 
 
 LISTING = _Listing()

@@ -109,11 +109,13 @@ def test_a_query_takes_the_same_few_sql_statements_however_many_persons_it_match
 
     assert Alert.objects.filter(log__dataset="red-notices").count() == 1
     assert Alert.objects.filter(log__dataset="default").count() == 4  # the warm-up's two and these two
-    # The token; the index catching up; the results' persons still listed, with their cases; the log.
-    assert len(no_match) == 4, "\n".join(no_match)
+    # The token; the index catching up (on PostgreSQL, with when the oldest transaction open began); the results'
+    # persons still listed, with their cases; the log.
+    catching_up = 2 if connection.vendor == "postgresql" else 1
+    assert len(no_match) == 3 + catching_up, "\n".join(no_match)
     # And in one transaction (a savepoint inside the test's): the alerts, their audit entries under the chain's
     # head, their timeline events.
-    assert len(one_match) == len(two_matches) == 11, "\n".join(two_matches)
+    assert len(one_match) == len(two_matches) == 10 + catching_up, "\n".join(two_matches)
 
 
 @pytest.mark.django_db

@@ -1,18 +1,23 @@
 """Bulk screening jobs: reading CSV and XLSX, refusing bad files, chunks, resuming, error lines, alerts."""
 
+import contextlib
 import csv
 import datetime
 import io
+import os
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import translation
 from openpyxl import Workbook
 
 from repatria.accounts.models import ApiToken, Role, User
 from repatria.screening import bulk
 from repatria.screening.models import Alert, BulkJob, Channel, JobStatus, ScreeningLog
+from repatria.screening.worker_lock import AdvisoryLock, worker_lock
 
 HEADER_EN = "id,name,alias,birth_date,gender,nationality,passport_number,id_number\n"
 HEADER_ZH = "编号,姓名,别名,出生日期,性别,国籍,护照号码,身份证号码\n"
@@ -292,3 +297,52 @@ def test_the_worker_screens_the_queued_jobs_and_resumes_those_left_running(offic
         assert job.status == JobStatus.DONE and job.rows_done == job.total_rows
     assert left.matches == 1
     assert f"screening job {left.pk} ({left.name}) from row 2" in out.getvalue()
+
+
+@contextlib.contextmanager
+def another_workers_lock():
+    """The worker lock as a worker in another process would take it: on PostgreSQL, through a connection of its own."""
+    other = connections.create_connection(DEFAULT_DB_ALIAS) if connection.vendor == "postgresql" else None
+    lock = AdvisoryLock(other) if other else worker_lock()
+    try:
+        yield lock
+    finally:
+        lock.release()
+        if other:
+            other.close()
+
+
+def dies(lock) -> None:
+    """The worker holding the lock is killed: its connection, or its open file, ends with it."""
+    if isinstance(lock, AdvisoryLock):
+        lock.connection.close()
+    else:
+        os.close(lock.fd)
+        lock.fd = None
+
+
+@pytest.mark.django_db
+def test_one_worker_at_a_time_holds_the_lock_and_another_takes_over_when_it_dies():
+    with another_workers_lock() as first, another_workers_lock() as second:
+        assert first.acquire() and first.held()
+        assert not second.acquire()
+        dies(first)
+        deadline = time.monotonic() + 5  # PostgreSQL ends the session a moment after its connection
+        while not second.acquire() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert second.held()
+
+
+@pytest.mark.django_db
+def test_a_worker_started_while_another_holds_the_lock_leaves_the_jobs_to_it(officer):
+    job = make_job(officer, HEADER_EN + filler(3))
+    with another_workers_lock() as other:
+        assert other.acquire()
+        out = io.StringIO()
+        call_command("screening_worker", "--once", stdout=out)
+        assert "another worker is screening this database's jobs" in out.getvalue()
+        job.refresh_from_db()
+        assert job.status == JobStatus.QUEUED
+    call_command("screening_worker", "--once", stdout=io.StringIO())
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.utils import timezone
 
 from repatria.cases.models import Case, CasePerson, CaseStatus
 from repatria.cases.services import add_person, change_status, open_case
@@ -61,6 +63,53 @@ def test_changes_made_elsewhere_are_caught_up(monkeypatch):
     later = person.updated + datetime.timedelta(seconds=1)
     Person.objects.filter(pk=person.pk).update(birth_date="1960", updated=later)
     assert listing.registry_index().match(query)[0].explanations["birth_date"]["code"] == "year"
+
+
+def birth_date_says(query: Entity) -> str:
+    return listing.registry_index().match(query)[0].explanations["birth_date"]["code"]
+
+
+@pytest.mark.django_db
+def test_a_change_stamped_a_little_before_one_already_read_is_still_caught_up(monkeypatch):
+    """Another app server's clock is a little behind this one's, or its transaction committed a moment late."""
+    monkeypatch.setattr(listing, "REFRESH_SECONDS", 0.0)
+    first = create_person(names=[("杨秀兰", NameKind.PRIMARY)], birth_date="1955")
+    second = create_person(names=[("李华", NameKind.PRIMARY)])
+    query = Entity("q", ("Yang Xiulan",), birth_dates=("1960",))
+    assert birth_date_says(query) == "contradicts"
+    read = second.updated + datetime.timedelta(minutes=1)
+    Person.objects.filter(pk=second.pk).update(updated=read)
+    assert birth_date_says(query) == "contradicts"
+    earlier = read - listing.CLOCK_MARGIN / 2
+    Person.objects.filter(pk=first.pk).update(birth_date="1960", updated=earlier)
+    assert birth_date_says(query) == "year"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one transaction at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_long_transaction_committed_after_later_changes_are_read_is_still_caught_up(monkeypatch):
+    """An import stamps its persons as it goes and commits minutes later; meanwhile others' edits, stamped after its
+    persons, are read."""
+    monkeypatch.setattr(listing, "REFRESH_SECONDS", 0.0)
+    imported = create_person(names=[("杨秀兰", NameKind.PRIMARY)], birth_date="1955")
+    edited = create_person(names=[("李华", NameKind.PRIMARY)])
+    query = Entity("q", ("Yang Xiulan",), birth_dates=("1960",))
+    assert birth_date_says(query) == "contradicts"
+    importer = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with importer.cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute(
+                f"UPDATE {Person._meta.db_table} SET birth_date = '1960', updated = %s WHERE id = %s",  # noqa: S608
+                [timezone.now(), imported.pk],
+            )
+            later = timezone.now() + datetime.timedelta(minutes=5)
+            Person.objects.filter(pk=edited.pk).update(updated=later)  # committed, and read
+            assert birth_date_says(query) == "contradicts"
+            cursor.execute("COMMIT")
+    finally:
+        importer.close()
+    assert birth_date_says(query) == "year"
 
 
 def card(person):

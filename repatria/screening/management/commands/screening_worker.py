@@ -1,10 +1,15 @@
-"""`python -m repatria screening-worker`: screen the bulk files waiting, chunk by chunk, resuming after a restart."""
+"""`python -m repatria screening-worker`: screen the bulk files waiting, chunk by chunk, resuming after a restart.
+
+Any number may run (one beside each app server): one at a time screens, holding the database's worker lock
+(repatria.screening.worker_lock), and the others wait to take over when it stops.
+"""
 
 import datetime
 import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Q
@@ -12,6 +17,7 @@ from django.utils import timezone
 
 from repatria.screening import bulk
 from repatria.screening.models import BulkJob, JobStatus
+from repatria.screening.worker_lock import WorkerLock, worker_lock
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +28,8 @@ STALE_AFTER = datetime.timedelta(minutes=10)
 class Command(BaseCommand):
     help = (
         "Screen the bulk screening jobs waiting, and those a stopped worker left running (from their last finished "
-        "chunk). SIGTERM or Ctrl+C stops after the current chunk; run one worker per database."
+        "chunk). SIGTERM or Ctrl+C stops after the current chunk. Of the workers started on one database, one at a "
+        "time screens; the others wait to take over."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,27 +44,45 @@ class Command(BaseCommand):
         # Signals reach the main thread only (a test may run the worker in another).
         main = threading.current_thread() is threading.main_thread()
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGTERM, signal.SIGINT)} if main else {}
+        lock = worker_lock()
         try:
-            self._loop(once=once, sleep=sleep, chunk_rows=chunk_rows)
+            while self._take_the_lock(lock, once=once, sleep=sleep):
+                self._loop(lock, once=once, sleep=sleep, chunk_rows=chunk_rows)
+                if once:
+                    return
         finally:
+            lock.release()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
     def _stop(self, signum, frame) -> None:
         self.stopping = True
 
-    def _loop(self, *, once: bool, sleep: float, chunk_rows: int) -> None:
-        # Jobs left running belong to this worker when it starts (one worker per database); later, only those
-        # whose worker has been silent for STALE_AFTER.
+    def _take_the_lock(self, lock: WorkerLock, *, once: bool, sleep: float) -> bool:
+        """Wait until this worker holds the lock (True) or is stopped (False); with --once, do not wait."""
+        if self.stopping:
+            return False
+        if lock.acquire():
+            return True
+        self.stdout.write("another worker is screening this database's jobs" + ("" if once else "; waiting"))
+        while not once and not self.stopping:
+            time.sleep(sleep)
+            if lock.acquire():
+                return True
+        return False
+
+    def _loop(self, lock: WorkerLock, *, once: bool, sleep: float, chunk_rows: int) -> None:
+        # Jobs left running when the lock is taken are this worker's: whoever ran them stopped, since it let the lock
+        # go. Later, only those whose worker has been silent for STALE_AFTER.
         orphans = list(BulkJob.objects.filter(status=JobStatus.RUNNING).order_by("created", "pk"))
-        while not self.stopping:
+        while not self.stopping and lock.held():
             job = orphans.pop(0) if orphans else self._claim()
             if job is None:
                 if once:
                     return
                 time.sleep(sleep)
                 continue
-            self._run(job, chunk_rows)
+            self._run(job, chunk_rows, still_holding=lock.held)
 
     def _claim(self) -> BulkJob | None:
         """The oldest job waiting (or abandoned), marked running so that no other worker takes it."""
@@ -74,10 +99,10 @@ class Command(BaseCommand):
                 return job
         return None
 
-    def _run(self, job: BulkJob, chunk_rows: int) -> None:
+    def _run(self, job: BulkJob, chunk_rows: int, still_holding: Callable[[], bool]) -> None:
         self.stdout.write(f"screening job {job.pk} ({job.name}) from row {job.rows_done}")
         try:
-            finished = bulk.run_job(job, chunk_rows=chunk_rows, stop=lambda: self.stopping)
+            finished = bulk.run_job(job, chunk_rows=chunk_rows, stop=lambda: self.stopping or not still_holding())
         except Exception as error:
             logger.exception("bulk screening job %s failed", job.pk)
             bulk.fail(job, str(error) or type(error).__name__)
