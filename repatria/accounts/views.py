@@ -1,19 +1,19 @@
 import django_tables2 as tables
 
 from repatria.core.forms import ModelForm
+from repatria.core.tables import BaseTable
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import OrganisationFilterSet
 from .models import Organisation
 
 
-class OrganisationTable(tables.Table):
+class OrganisationTable(BaseTable):
     name_zh = tables.Column(linkify=True)
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = Organisation
         fields = ["name_zh", "name_en", "kind", "agency_type", "parent", "province", "country"]
-        attrs = {"class": "table table-sm table-hover table-striped"}
 
 
 class OrganisationForm(ModelForm):

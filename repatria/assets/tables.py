@@ -1,20 +1,19 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.tables import MoneyColumn
+from repatria.core.tables import BaseTable, MoneyColumn
 
 from .models import Asset
 
 
-class AssetTable(tables.Table):
+class AssetTable(BaseTable):
     description = tables.Column(linkify=True)
     case = tables.Column(linkify=lambda record: record.case.get_absolute_url(), accessor="case__number")
     person = tables.Column(linkify=True, verbose_name=_("holder"))
     value = MoneyColumn(currency="value_currency")
     recovered_amount = MoneyColumn(currency="recovered_currency")
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = Asset
         fields = ["description", "kind", "case", "person", "jurisdiction", "value", "stage", "recovered_amount",
                   "recovered_on"]  # fmt: skip
-        attrs = {"class": "table table-sm table-hover table-striped"}

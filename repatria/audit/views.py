@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from repatria.accounts.permissions import is_officer, reads_audit, restrict
+from repatria.core.tables import CLASSES, BaseTable
 from repatria.core.views import ObjectListView
 
 from .models import AuditEntry, EntryKind
@@ -34,15 +35,15 @@ class AuditFilterSet(django_filters.FilterSet):
         fields = ["username", "kind", "object_type", "object_id", "request_id"]
 
 
-class AuditTable(tables.Table):
+class AuditTable(BaseTable):
     before = tables.JSONColumn(verbose_name=_("before"))
     after = tables.JSONColumn(verbose_name=_("after"))
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = AuditEntry
         fields = ["seq", "at", "kind", "username", "organisation", "object_type", "object_id", "object_repr",
                   "before", "after", "request_id", "client_address"]  # fmt: skip
-        attrs = {"class": "table table-sm table-hover table-striped audit"}
+        attrs = {"class": f"{CLASSES} audit"}
 
 
 class AuditListView(ObjectListView):

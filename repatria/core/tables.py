@@ -4,6 +4,16 @@ from django.utils.translation import get_language
 
 from .dates import format_partial_date
 
+CLASSES = "table table-sm table-hover table-striped"
+
+
+class BaseTable(tables.Table):
+    """Every list's table: compact, striped rows that light up under the pointer. A table's own Meta inherits
+    this one (`class Meta(BaseTable.Meta)`)."""
+
+    class Meta:
+        attrs = {"class": CLASSES}
+
 
 class PartialDateColumn(tables.Column):
     def render(self, value):

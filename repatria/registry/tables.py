@@ -1,12 +1,12 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.tables import PartialDateColumn
+from repatria.core.tables import BaseTable, PartialDateColumn
 
 from .models import Person
 
 
-class PersonTable(tables.Table):
+class PersonTable(BaseTable):
     display_name = tables.Column(linkify=True, verbose_name=_("name"))
     other_names = tables.Column(empty_values=(), orderable=False, verbose_name=_("other names"))
     birth_date = PartialDateColumn()
@@ -14,7 +14,7 @@ class PersonTable(tables.Table):
     red_notice_number = tables.Column(verbose_name=_("red notice"))
     hundred_list_number = tables.Column(verbose_name=_("“100 list”"))
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = Person
         fields = [
             "display_name",
@@ -27,7 +27,6 @@ class PersonTable(tables.Table):
             "red_notice_number",
             "hundred_list_number",
         ]
-        attrs = {"class": "table table-sm table-hover table-striped"}
         order_by = "display_name"
 
     def render_other_names(self, record):

@@ -2,9 +2,9 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Alert, ScreeningLog
+from repatria.core.tables import BaseTable
 
-TABLE_ATTRS = {"class": "table table-sm table-hover table-striped"}
+from .models import Alert, ScreeningLog
 
 
 class ScoreColumn(tables.Column):
@@ -16,7 +16,7 @@ class ScoreColumn(tables.Column):
         return f"{value:.2f}"
 
 
-class AlertTable(tables.Table):
+class AlertTable(BaseTable):
     pk = tables.Column(verbose_name="#", linkify=lambda record: reverse("screening:alert", args=[record.pk]))
     created = tables.DateTimeColumn(verbose_name=_("raised"), format="Y-m-d H:i")
     person = tables.Column(linkify=True)
@@ -27,18 +27,16 @@ class AlertTable(tables.Table):
     )
     score = ScoreColumn()
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = Alert
         fields = ["pk", "created", "status", "person", "case", "raised_by", "context", "score", "handled_by"]
-        attrs = TABLE_ATTRS
 
 
-class ScreeningLogTable(tables.Table):
+class ScreeningLogTable(BaseTable):
     created = tables.DateTimeColumn(format="Y-m-d H:i:s")
     query_hash = tables.Column(attrs={"td": {"class": "font-monospace small text-break"}})
 
-    class Meta:
+    class Meta(BaseTable.Meta):
         model = ScreeningLog
         fields = ["created", "user", "organisation", "channel", "dataset", "context", "results", "matches",
                   "query_hash"]  # fmt: skip
-        attrs = TABLE_ATTRS

@@ -270,3 +270,15 @@ def test_refusals_speak_the_users_language(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("reader", role="analyst"))
     assert "不允许" in client.get(reverse("registry:person_add")).content.decode()
     assert "不存在" in client.get(reverse("registry:person", args=[999999])).content.decode()
+
+
+def test_every_list_draws_its_table_in_the_house_style():
+    from repatria.core.tables import CLASSES, BaseTable
+    from repatria.core.views import ObjectListView
+    from tests.security.routes import routes
+
+    lists = [route.view for route in routes() if route.view and issubclass(route.view, ObjectListView)]
+    assert len(lists) >= 8
+    for view in lists:
+        assert issubclass(view.table_class, BaseTable), view
+        assert CLASSES in view.table_class._meta.attrs["class"], view
