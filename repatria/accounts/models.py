@@ -7,7 +7,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from repatria.core.models import BilingualNameMixin, RestrictedModel, TimestampedModel, VersionedModel
+from repatria.core.models import AuditedModel, BilingualNameMixin, RestrictedModel, TimestampedModel, VersionedModel
 
 
 class OrganisationKind(models.TextChoices):
@@ -26,7 +26,7 @@ class AgencyType(models.TextChoices):
     CENTRAL_BANK = "central_bank", _("Central bank / FIU")
 
 
-class Organisation(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel):
+class Organisation(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     name_zh = models.CharField(_("Chinese name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
@@ -70,7 +70,7 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("Auditor")
 
 
-class User(AbstractUser):
+class User(AbstractUser, AuditedModel):
     """An officer, analyst, auditor or partner contact: a member of one organisation with one role."""
 
     organisation = models.ForeignKey(
@@ -116,7 +116,7 @@ class Action(models.TextChoices):
     EXPORT = "export", _("export")
 
 
-class ObjectPermission(models.Model):
+class ObjectPermission(AuditedModel):
     """A grant in the NetBox manner: actions on record types, for roles or users, within constraints.
 
     `constraints` is a dict of queryset filter arguments, or a list of such dicts (any of them suffices);
@@ -150,7 +150,7 @@ class Scope(models.TextChoices):
     SCREENING = "screening", _("screening")
 
 
-class ApiToken(models.Model):
+class ApiToken(AuditedModel):
     """A partner organisation's key to the API; only a hash of the key is kept, the key is shown once.
 
     Each token signs in as a user of its own (role partner, no password), made with it: the grants, the

@@ -4,7 +4,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import RestrictedModel, TimestampedModel, VersionedModel, currency_field, money_field
+from repatria.core.models import (
+    AuditedModel,
+    RestrictedModel,
+    TimestampedModel,
+    VersionedModel,
+    currency_field,
+    money_field,
+)
 
 
 class AssetKind(models.TextChoices):
@@ -28,7 +35,7 @@ class AssetStage(models.TextChoices):
     RELEASED = "released", _("released")
 
 
-class Asset(RestrictedModel, VersionedModel, TimestampedModel):
+class Asset(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     case = models.ForeignKey("cases.Case", models.CASCADE, related_name="assets", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.SET_NULL, null=True, blank=True, related_name="assets", verbose_name=_("holder")

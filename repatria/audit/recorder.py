@@ -16,16 +16,11 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from repatria.core.context import actor
+from repatria.core.models import AuditedModel
 
 from . import chain
 from .models import EntryKind
 
-AUDITED = [
-    "accounts.Organisation", "accounts.User", "accounts.ObjectPermission", "accounts.ApiToken",
-    "registry.Person", "registry.PersonName", "registry.IdentityDocument", "registry.Relationship",
-    "registry.Whereabouts", "cases.Case", "cases.CasePerson", "cases.Return", "assets.Asset", "screening.Alert",
-    "stats.ExchangeRate", "stats.Campaign", "stats.CampaignTarget",
-]  # fmt: skip
 # Derived or secret values: kept out of the log (a password change shows as a changed hash, not the hash).
 LEFT_OUT = {"search_text", "updated", "created", "last_login", "last_used", "version"}
 SECRET = {"password", "session_salt", "key_hash"}
@@ -115,7 +110,7 @@ def _after_delete(sender, instance, **kwargs):
 
 def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     """A change of a many-to-many field (nationalities, offences …) logged on the record that holds it."""
-    if reverse or type(instance) not in _audited_models():
+    if reverse or not isinstance(instance, AuditedModel):
         return
     field = next(f for f in type(instance)._meta.many_to_many if f.remote_field.through is sender)
     if action.startswith("pre_"):
@@ -129,12 +124,13 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
             )
 
 
-def _audited_models() -> list[type[models.Model]]:
-    return [apps.get_model(label) for label in AUDITED]
+def audited_models() -> list[type[models.Model]]:
+    """The models marked by core's AuditedModel, whichever app holds them."""
+    return [model for model in apps.get_models() if issubclass(model, AuditedModel)]
 
 
 def connect() -> None:
-    for model in _audited_models():
+    for model in audited_models():
         uid = f"audit-{model._meta.label}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=uid)
         post_save.connect(_after_save, sender=model, dispatch_uid=uid)

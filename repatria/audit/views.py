@@ -13,7 +13,7 @@ from repatria.core.tables import CLASSES, BaseTable
 from repatria.core.views import ObjectListView
 
 from .models import AuditEntry, EntryKind
-from .recorder import AUDITED
+from .recorder import audited_models
 
 
 class AuditFilterSet(django_filters.FilterSet):
@@ -21,7 +21,7 @@ class AuditFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=EntryKind.choices, distinct=False, label=_("kind"))
     object_type = django_filters.ModelChoiceFilter(
         queryset=ContentType.objects.filter(
-            app_label__in={label.split(".")[0] for label in AUDITED},
+            app_label__in={model._meta.app_label for model in audited_models()},
         ),
         label=_("record type"),
     )

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "repatria.cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from repatria.core.events import register_event_kinds
+
+        from . import timeline
+
+        register_event_kinds(timeline.DESCRIBERS)

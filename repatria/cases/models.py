@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import (
+    AuditedModel,
     BilingualNameMixin,
     RestrictedModel,
     TimestampedModel,
@@ -41,7 +42,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-class Case(RestrictedModel, VersionedModel, TimestampedModel):
+class Case(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     number = models.CharField(_("case number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     offences = models.ManyToManyField(Offence, blank=True, related_name="cases", verbose_name=_("offences"))
@@ -88,7 +89,7 @@ class CaseRole(models.TextChoices):
     WITNESS = "witness", _("witness")
 
 
-class CasePerson(RestrictedModel, VersionedModel):
+class CasePerson(RestrictedModel, VersionedModel, AuditedModel):
     case = models.ForeignKey(Case, models.CASCADE, related_name="memberships", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.CASCADE, related_name="case_memberships", verbose_name=_("person")
@@ -123,7 +124,7 @@ class ReturnMethod(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Return(RestrictedModel, VersionedModel, TimestampedModel):
+class Return(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     """A person brought back (追回): when, from where and how."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="returns", verbose_name=_("case"))

@@ -1,4 +1,4 @@
-"""The timeline: one function writes every event, one describes it in the reader's language.
+"""The timeline: one function writes every event; each app describes its kinds in the reader's language.
 
 An event about a person alone (whereabouts, a note on the person) has no case; an event of a case
 names the person it concerns, if any. So the timeline of a case is its own events plus those of its
@@ -11,6 +11,8 @@ import functools
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from repatria.core.events import choice_label
 
 from .models import CasePerson, CaseRole, CaseStatus, Event, EventKind, ReturnMethod
 
@@ -121,13 +123,6 @@ def for_person(person) -> QuerySet[Event]:
     return Event.objects.filter(Q(person=person) | Q(person=None, case_id__in=cases))
 
 
-def _label(choices, value: str) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
-
-
 @functools.cache
 def _countries() -> dict:
     """Countries are reference data, loaded once per process so that a timeline costs no query per event."""
@@ -143,65 +138,51 @@ def _country(code: str | None) -> str:
     return country.name if country else code
 
 
-def describe(event: Event) -> str:
-    """The event as a sentence in the active language."""
-    d = event.data
-    kind = event.kind
-    if kind == EventKind.CASE_OPENED:
-        return _("Case %(number)s opened") % {"number": d.get("number", "")}
-    if kind == EventKind.STATUS_CHANGED:
-        text = _("Status changed from %(old)s to %(new)s") % {
-            "old": _label(CaseStatus, d["old"]),
-            "new": _label(CaseStatus, d["new"]),
-        }
-        return f"{text}: {d['reason']}" if d.get("reason") else text
-    if kind == EventKind.PERSON_ADDED:
-        return _("%(person)s added as %(role)s") % {
-            "person": d.get("person_name", ""),
-            "role": _label(CaseRole, d["role"]),
-        }
-    if kind == EventKind.WHEREABOUTS:
-        return _("Whereabouts: %(country)s %(place)s, from %(date_from)s") % {
-            "country": _country(d.get("country")),
-            "place": d.get("place", ""),
-            "date_from": d.get("date_from") or "?",
-        }
-    if kind == EventKind.RETURNED:
-        return _("%(person)s returned from %(country)s: %(method)s") % {
-            "person": d.get("person_name", ""),
-            "country": _country(d.get("country")),
-            "method": _label(ReturnMethod, d["method"]),
-        }
-    if kind in (EventKind.ASSET_RECORDED, EventKind.ASSET_STAGE):
-        from repatria.assets.models import AssetStage
-
-        if kind == EventKind.ASSET_RECORDED:
-            return _("Asset recorded: %(description)s") % {"description": d.get("description", "")}
-        return _("Asset %(description)s: %(old)s → %(new)s") % {
-            "description": d.get("description", ""),
-            "old": _label(AssetStage, d["old"]),
-            "new": _label(AssetStage, d["new"]),
-        }
-    if kind == EventKind.NOTE:
-        return d.get("text", "")
-    if kind == EventKind.SCREENING_ALERT:
-        return _screening_alert(d)
-    return event.get_kind_display()
+def _case_opened(d: dict) -> str:
+    return _("Case %(number)s opened") % {"number": d.get("number", "")}
 
 
-def _screening_alert(d: dict) -> str:
-    from repatria.screening.models import AlertStatus
-
-    if "old" not in d:  # raised
-        text = _("Screening alert #%(alert)s: %(partner)s screened a person matching at %(score).2f") % {
-            "alert": d["alert"],
-            "partner": d.get("partner") or _("a screening"),
-            "score": d.get("score", 0),
-        }
-        return f"{text} ({d['context']})" if d.get("context") else text
-    text = _("Screening alert #%(alert)s: “%(old)s” → “%(new)s”") % {
-        "alert": d["alert"],
-        "old": _label(AlertStatus, d["old"]),
-        "new": _label(AlertStatus, d["status"]),
+def _status_changed(d: dict) -> str:
+    text = _("Status changed from %(old)s to %(new)s") % {
+        "old": choice_label(CaseStatus, d["old"]),
+        "new": choice_label(CaseStatus, d["new"]),
     }
-    return f"{text}: {d['note']}" if d.get("note") else text
+    return f"{text}: {d['reason']}" if d.get("reason") else text
+
+
+def _person_added(d: dict) -> str:
+    return _("%(person)s added as %(role)s") % {
+        "person": d.get("person_name", ""),
+        "role": choice_label(CaseRole, d["role"]),
+    }
+
+
+def _whereabouts(d: dict) -> str:
+    return _("Whereabouts: %(country)s %(place)s, from %(date_from)s") % {
+        "country": _country(d.get("country")),
+        "place": d.get("place", ""),
+        "date_from": d.get("date_from") or "?",
+    }
+
+
+def _returned(d: dict) -> str:
+    return _("%(person)s returned from %(country)s: %(method)s") % {
+        "person": d.get("person_name", ""),
+        "country": _country(d.get("country")),
+        "method": choice_label(ReturnMethod, d["method"]),
+    }
+
+
+def _note(d: dict) -> str:
+    return d.get("text", "")
+
+
+# The sentences of this app's own kinds (registered in apps.py); assets and screening register theirs.
+DESCRIBERS = {
+    EventKind.CASE_OPENED: _case_opened,
+    EventKind.STATUS_CHANGED: _status_changed,
+    EventKind.PERSON_ADDED: _person_added,
+    EventKind.WHEREABOUTS: _whereabouts,
+    EventKind.RETURNED: _returned,
+    EventKind.NOTE: _note,
+}

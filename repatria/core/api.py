@@ -30,8 +30,8 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from repatria.accounts.models import Scope, User
 from repatria.accounts.permissions import allows, can, restrict
-from repatria.audit.services import log_api_list, log_api_read
 
+from . import signals
 from .models import MAX_ID
 from .services import change_record, create_record
 
@@ -237,14 +237,14 @@ class RecordViewSet(viewsets.ModelViewSet):
             raise exceptions.NotFound from None
         self.check_object_permissions(self.request, obj)
         if self.access_logged and self.action == "retrieve":
-            log_api_read(obj)
+            signals.api_record_read.send(type(obj), record=obj)
         return obj
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         response = super().list(request, *args, **kwargs)
         if self.access_logged:
             rows = len(response.data["results"]) if isinstance(response.data, dict) else len(response.data)
-            log_api_list(self.queryset.model, query=request.query_params.urlencode(), rows=rows)
+            signals.api_list_read.send(self.queryset.model, query=request.query_params.urlencode(), rows=rows)
         return response
 
     def ensure_within(self, obj: Model) -> None:

@@ -7,16 +7,13 @@ such URL by them). Pages subclass `PrivateFileView`; the API calls `file_respons
 from pathlib import PurePosixPath
 
 from django.db.models import Model, QuerySet
-from django.dispatch import Signal
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.views import View
 from PIL import Image
 
 from .models import MAX_ID
-
-# Sent once a stored file is handed out, with `record` and `field`: the audit trail hears it (audit.services).
-file_read = Signal()
+from .signals import file_read
 
 # Images shown inline, by the format Pillow finds in the file (not by its name): what browsers show as photos.
 IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}

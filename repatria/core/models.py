@@ -21,6 +21,17 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
+class AuditedModel(models.Model):
+    """Marks a model whose every write goes to the change log: the audit trail finds its models by this mixin.
+
+    No fields, so it adds no column and no migration; put it last among the bases, so that a model without its own
+    Meta keeps that of its first base.
+    """
+
+    class Meta:
+        abstract = True
+
+
 class BilingualNameMixin:
     """Records named in both languages show the name of the active language, Chinese when English is empty."""
 

@@ -23,8 +23,8 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from repatria.accounts.permissions import allows, can, is_officer, restrict
-from repatria.audit.services import log_export, log_view
 
+from . import signals
 from .exports import FORMATS, export
 from .forms import MoveForm, bootstrap
 from .models import MAX_ID
@@ -108,7 +108,7 @@ class ObjectListView(OfficerRequiredMixin, SingleTableMixin, FilterView):
         fmt = self.exporting()
         if fmt:
             table = context["table"]
-            log_export(self.model, query=context["query_string"], rows=len(table.rows), fmt=fmt)
+            signals.records_exported.send(self.model, query=context["query_string"], rows=len(table.rows), fmt=fmt)
             return export(table, fmt)
         return super().render_to_response(context, **kwargs)
 
@@ -138,7 +138,7 @@ class ObjectDetailView(OfficerRequiredMixin, DetailView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         if self.access_logged:
-            log_view(obj)
+            signals.record_viewed.send(type(obj), record=obj)
         return obj
 
     def get_queryset(self):

@@ -4,7 +4,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import PartialDateField, RestrictedModel, TimestampedModel, VersionedModel, long_text
+from repatria.core.models import (
+    AuditedModel,
+    PartialDateField,
+    RestrictedModel,
+    TimestampedModel,
+    VersionedModel,
+    long_text,
+)
 
 
 class Sex(models.TextChoices):
@@ -13,7 +20,7 @@ class Sex(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
-class Person(RestrictedModel, VersionedModel, TimestampedModel):
+class Person(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     display_name = models.CharField(
         _("name"), max_length=200, editable=False, help_text=_("The primary name, kept by the service.")
     )
@@ -103,7 +110,7 @@ class Script(models.TextChoices):
     OTHER = "Zyyy", _("other")
 
 
-class PersonName(RestrictedModel):
+class PersonName(RestrictedModel, AuditedModel):
     person = models.ForeignKey(Person, models.CASCADE, related_name="names", verbose_name=_("person"))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices, default=NameKind.PRIMARY)
@@ -127,7 +134,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class IdentityDocument(PersonPart, RestrictedModel, VersionedModel):
+class IdentityDocument(PersonPart, RestrictedModel, VersionedModel, AuditedModel):
     person = models.ForeignKey(Person, models.CASCADE, related_name="documents", verbose_name=_("person"))
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(_("number"), max_length=50, db_index=True)
@@ -159,7 +166,7 @@ class RelationKind(models.TextChoices):
     ASSOCIATE = "associate", _("associate")
 
 
-class Relationship(PersonPart, RestrictedModel, VersionedModel):
+class Relationship(PersonPart, RestrictedModel, VersionedModel, AuditedModel):
     """A relative or associate: another person in the registry, or someone named only here."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="relationships", verbose_name=_("person"))
@@ -191,7 +198,7 @@ class Confidence(models.TextChoices):
     POSSIBLE = "possible", _("possible")
 
 
-class Whereabouts(PersonPart, RestrictedModel, VersionedModel, TimestampedModel):
+class Whereabouts(PersonPart, RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     """Where a person was, from when to when, how sure we are and who said so."""
 
     person = models.ForeignKey(Person, models.CASCADE, related_name="whereabouts", verbose_name=_("person"))

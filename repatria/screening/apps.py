@@ -7,9 +7,11 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from repatria.core.events import register_event_kinds
         from repatria.registry.services import use_live_index
 
-        from . import listing
+        from . import listing, timeline
 
         listing.connect()
         use_live_index(listing.registry_index)
+        register_event_kinds(timeline.DESCRIBERS)

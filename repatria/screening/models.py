@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.models import RestrictedModel, TimestampedModel, VersionedModel
+from repatria.core.models import AuditedModel, RestrictedModel, TimestampedModel, VersionedModel
 
 
 class Channel(models.TextChoices):
@@ -44,7 +44,7 @@ class AlertStatus(models.TextChoices):
     FALSE_POSITIVE = "false_positive", _("false positive")
 
 
-class Alert(RestrictedModel, VersionedModel, TimestampedModel):
+class Alert(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     """A screening hit above the threshold, for the officers of the person's case to assess."""
 
     person = models.ForeignKey("registry.Person", models.PROTECT, related_name="alerts", verbose_name=_("person"))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import (
+    AuditedModel,
     BilingualNameMixin,
     Currency,
     RestrictedModel,
@@ -20,7 +21,7 @@ from repatria.core.models import (
 FOREIGN_CURRENCIES = [choice for choice in Currency.choices if choice[0] != Currency.CNY]
 
 
-class ExchangeRate(RestrictedModel, VersionedModel, TimestampedModel):
+class ExchangeRate(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     """Yuan per unit of a currency from a day on: an amount recovered is converted at the rate in force that day."""
 
     currency = models.CharField(_("currency"), max_length=3, choices=FOREIGN_CURRENCIES)
@@ -46,7 +47,7 @@ class ExchangeRate(RestrictedModel, VersionedModel, TimestampedModel):
         return reverse("stats:exchangerate", args=[self.pk])
 
 
-class Campaign(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel):
+class Campaign(BilingualNameMixin, RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     """A yearly Sky Net campaign (天网行动) or one of its sub-operations (e.g. the police's Fox Hunt)."""
 
     name_zh = models.CharField(_("Chinese name"), max_length=200)
@@ -126,7 +127,7 @@ class Measure(models.TextChoices):
     AMOUNT = "amount", _("amount recovered (CNY)")
 
 
-class CampaignTarget(models.Model):
+class CampaignTarget(AuditedModel):
     campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="targets", verbose_name=_("campaign"))
     measure = models.CharField(_("measure"), max_length=20, choices=Measure.choices)
     value = models.DecimalField(

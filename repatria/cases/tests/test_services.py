@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from repatria.cases import services, timeline
 from repatria.cases.models import CaseStatus, EventKind, ReturnMethod
+from repatria.core.events import describe
 from repatria.core.services import RuleError
 from repatria.geo.models import Country
 
@@ -54,7 +55,7 @@ def test_a_return_marks_the_case_returned_and_stands_on_both_timelines(case, per
     assert case.status == S.RETURNED
     for events in (timeline.for_case(case), timeline.for_person(person)):
         returned = events.get(kind=EventKind.RETURNED)
-        assert "美国" in timeline.describe(returned)
+        assert "美国" in describe(returned)
         assert returned.occurred_at.date() == datetime.date(2016, 11, 16)
 
 

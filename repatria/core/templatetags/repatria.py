@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from repatria.core.dates import format_partial_date
+from repatria.core.events import describe
 
 register = template.Library()
 
@@ -13,8 +14,6 @@ def partial_date(value: str) -> str:
 
 @register.simple_tag
 def describe_event(event) -> str:
-    from repatria.cases.timeline import describe
-
     return describe(event)
 
 

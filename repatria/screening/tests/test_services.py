@@ -9,6 +9,7 @@ from repatria.audit.models import AuditEntry
 from repatria.cases import timeline
 from repatria.cases.models import CaseStatus, EventKind
 from repatria.cases.services import change_status, open_case
+from repatria.core.events import describe
 from repatria.core.services import RuleError
 from repatria.names import Entity, compare
 from repatria.registry.services import create_person
@@ -45,9 +46,9 @@ def test_a_match_is_logged_and_raises_an_alert_on_the_persons_case(case, person,
     assert alert.query == QUERY and alert.context == "visa application, Vancouver"
     assert alert.explanations["birth_date"]["code"] == "month"
     event = timeline.for_case(case).filter(kind=EventKind.SCREENING_ALERT).get()
-    assert event.data["alert"] == alert.pk and "Vancouver" in timeline.describe(event)
+    assert event.data["alert"] == alert.pk and "Vancouver" in describe(event)
     with translation.override("en"):
-        assert timeline.describe(event).startswith(f"Screening alert #{alert.pk}: 加拿大联络点")
+        assert describe(event).startswith(f"Screening alert #{alert.pk}: 加拿大联络点")
     assert AuditEntry.objects.filter(object_type__model="alert", kind="create").count() == 1
 
 
@@ -164,9 +165,9 @@ def test_a_handled_alert_keeps_its_notes_is_audited_and_stands_on_the_case_timel
     assert [e.after["status"] for e in updates.order_by("seq")] == ["acknowledged", "confirmed"]
     events = timeline.for_case(case).filter(kind=EventKind.SCREENING_ALERT).order_by("occurred_at", "pk")
     assert [e.data["status"] for e in events] == ["new", "acknowledged", "confirmed"]
-    assert "指纹比对一致" in timeline.describe(events.last())
+    assert "指纹比对一致" in describe(events.last())
     with translation.override("en"):
-        assert "“acknowledged” → “confirmed”" in timeline.describe(events.last())
+        assert "“acknowledged” → “confirmed”" in describe(events.last())
 
 
 @pytest.mark.django_db
