@@ -183,7 +183,11 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout int
 
 # django-axes: 5 failed sign-ins for one username from one address lock that pair out for 30 minutes.
 # The backend must come first; Django's LoginView passes the request to authenticate() as axes needs.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, to refuse a locked-out sign-in before any other checks it
+    "django.contrib.auth.backends.ModelBackend",
+    "repatria.accounts.backends.ObjectPermissionBackend",  # the grants: signs no one in, restricts the records
+]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -70,6 +70,10 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("Auditor")
 
 
+# Roles that work in the registry pages; partners use the API and auditors the logs only.
+OFFICER_ROLES = {Role.ADMIN, Role.ANALYST, Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER}
+
+
 class User(AbstractUser, AuditedModel):
     """An officer, analyst, auditor or partner contact: a member of one organisation with one role."""
 
@@ -92,6 +96,11 @@ class User(AbstractUser, AuditedModel):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        """Works in the registry pages (read by core, which knows no roles; anonymous users have no such flag)."""
+        return self.is_superuser or self.role in OFFICER_ROLES
 
     def _get_session_auth_hash(self, secret: str | None = None) -> str:
         """Mix the session salt into the hash every session carries, so changing the salt ends them all."""

@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from repatria.accounts.permissions import allows
-
+from ..querysets import allows
 from .cells import T, Text, error_messages, split_list
 from .rows import RowError
 

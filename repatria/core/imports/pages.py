@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
-from repatria.accounts.permissions import can
-
 from ..forms import BootstrapMixin
+from ..querysets import can
 from ..reading import ImportFileError
 from ..views import OfficerRequiredMixin, object_url
 from .importer import Importer, ImportReport
