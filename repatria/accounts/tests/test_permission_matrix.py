@@ -16,7 +16,7 @@ from repatria.accounts import tokens
 from repatria.accounts.models import ApiToken, ObjectPermission, Role
 from repatria.cases.models import CasePerson
 
-from .world import ACTIONS, EXPECTED, SPECS, grant, member_of, user_of
+from .world import ACTIONS, EXPECTED, SPECS, allowed_to, grant, member_of, user_of
 
 # Record types with pages of their own.
 PAGED = [name for name, spec in SPECS.items() if spec.parent is None]
@@ -53,15 +53,6 @@ def part_reaches(client, model: str, action: str, obj) -> bool:
         response = client.get(url(model, action, obj))
     assert response.status_code in (200, 403, 404), response.status_code
     return response.status_code == 200
-
-
-def allowed_to(role, model: str, side: str) -> set[str]:
-    """The actions the role holds from the start on the side's record of the type (world.EXPECTED, but for the
-    types every officer holds the same grants on wherever the record is)."""
-    officers_hold = SPECS[model].officers_hold
-    if officers_hold is not None and role in (Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER):
-        return set(officers_hold)
-    return EXPECTED[role]["AB".index(side)]
 
 
 # Every role, with the grants it holds from the start.

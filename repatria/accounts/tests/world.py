@@ -31,6 +31,15 @@ EXPECTED = {
 }
 
 
+def allowed_to(role, model: str, side: str) -> set[str]:
+    """The actions the role holds from the start on the side's record of the type (EXPECTED, but for the
+    types every officer holds the same grants on wherever the record is)."""
+    officers_hold = SPECS[model].officers_hold
+    if officers_hold is not None and role in (Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER):
+        return set(officers_hold)
+    return EXPECTED[role]["AB".index(side)]
+
+
 def build_world() -> dict:
     us = Country.objects.get(pk="US")
     offices = {}
