@@ -1,4 +1,5 @@
-"""Every record's pages: list (with filter, sort and both exports), detail, add, edit and delete."""
+"""Every record's pages: list (with filter, sort and both exports), detail, add, edit and delete, for every record
+type with pages of its own that an app's specs module lists (the permission matrices' world holds one of each)."""
 
 import datetime
 import io
@@ -7,6 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from repatria.accounts.tests.world import SPECS, build_world
 from repatria.assets.services import record_asset
 from repatria.cases.services import record_return
 from repatria.geo.models import Country
@@ -22,6 +24,9 @@ def records(case, person, officer, organisation):
     return {"person": person, "case": case, "return": ret, "asset": asset, "organisation": organisation}
 
 
+# Every record type with pages of its own (its app's specs module).
+PAGED = [name for name, spec in SPECS.items() if spec.parent is None]
+# Lists of the records fixture, with a text each shows.
 LISTS = [
     ("registry:person_list", "杨秀兰"),
     ("cases:case_list", "ZT-2016-00001"),
@@ -31,30 +36,36 @@ LISTS = [
 ]
 
 
+@pytest.fixture
+def world(db) -> dict:
+    return build_world()
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(("url", "text"), LISTS)
-def test_each_list_shows_filters_sorts_and_exports(officer_client, records, url, text):
-    page = officer_client.get(reverse(url))
+@pytest.mark.parametrize("model", PAGED)
+def test_each_list_shows_filters_sorts_and_exports(officer_client, world, model):
+    obj, spec = world["records"]["A"][model], SPECS[model]
+    url, text = reverse(f"{spec.app}:{model}_list"), spec.marker(obj)
+    page = officer_client.get(url)
     assert page.status_code == 200
     assert text in page.content.decode()
-    assert officer_client.get(reverse(url), {"sort": "-pk"}).status_code == 200
-    csv = officer_client.get(reverse(url), {"export": "csv"})
+    assert officer_client.get(url, {"sort": "-pk"}).status_code == 200
+    csv = officer_client.get(url, {"export": "csv"})
     assert csv["Content-Type"].startswith("text/csv")
     assert text in b"".join(csv.streaming_content).decode("utf-8-sig")
-    xlsx = officer_client.get(reverse(url), {"export": "xlsx"})
+    xlsx = officer_client.get(url, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert any(text in str(cell.value) for row in sheet.iter_rows() for cell in row)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("key", ["person", "case", "return", "asset", "organisation"])
-def test_each_detail_edit_and_delete_page_opens(officer_client, records, key):
-    obj = records[key]
-    meta = obj._meta
+@pytest.mark.parametrize("model", PAGED)
+def test_each_detail_edit_and_delete_page_opens(officer_client, world, model):
+    obj, app = world["records"]["A"][model], SPECS[model].app
     for action in ("", "_edit", "_delete"):
-        response = officer_client.get(reverse(f"{meta.app_label}:{meta.model_name}{action}", args=[obj.pk]))
+        response = officer_client.get(reverse(f"{app}:{model}{action}", args=[obj.pk]))
         assert response.status_code == 200, action
-    assert officer_client.get(reverse(f"{meta.app_label}:{meta.model_name}_add")).status_code == 200
+    assert officer_client.get(reverse(f"{app}:{model}_add")).status_code == 200
 
 
 @pytest.mark.django_db
