@@ -1,9 +1,15 @@
-"""Helpers for tests: the settings module as a given environment reads it."""
+"""Helpers for tests: the settings module as a given environment reads it, and the record specs of every app."""
 
+import importlib
+import importlib.util
 import runpy
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.db import models
 
 from repatria import settings as settings_module
 
@@ -19,3 +25,44 @@ def read_settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
     for name, value in {"SECRET_KEY": "a secret key for the settings tests", **env}.items():
         monkeypatch.setenv(name, value)
     return runpy.run_path(str(Path(settings_module.__file__)))
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """What the tests that loop over every record type (the permission matrices) need to know of one type.
+
+    Each app lists its types in `<app>/specs.py` as `SPECS`; `record_specs()` gathers them all, so the record
+    types of a new app join the matrices without a test being edited.
+    """
+
+    model: type[models.Model]
+    # Text that shows the record in its list or export.
+    marker: Callable[[models.Model], str]
+    # For a part edited from its parent's page: the parent's field ("case" or "person"); None for a paged type.
+    parent: str | None = None
+    # A payload that creates through the API a record like those given (one of each type, keyed by model
+    # name, on one side of the matrices' world); None if the type has no endpoint of its own.
+    api_payload: Callable[[dict[str, models.Model]], dict] | None = None
+    # A free-text field the API's update changes.
+    api_text: str = ""
+    # The actions every provincial and agency officer holds on every record of the type, wherever it is;
+    # None when their grants follow the record's case or person.
+    officers_hold: frozenset[str] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def app(self) -> str:
+        return self.model._meta.app_label
+
+
+def record_specs() -> dict[str, RecordSpec]:
+    """Every installed app's record specs (its `specs` module, if it has one), by model name."""
+    specs = {}
+    for config in apps.get_app_configs():
+        if importlib.util.find_spec(f"{config.name}.specs") is not None:
+            module = importlib.import_module(f"{config.name}.specs")
+            specs |= {spec.name: spec for spec in module.SPECS}
+    return specs

@@ -2,10 +2,8 @@
 refused with the same words, because the model or the service checks it once for all three."""
 
 import csv
-import datetime
 import io
 import json
-from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,10 +12,8 @@ from django.urls import resolve, reverse
 from repatria.accounts.models import Role, User
 from repatria.accounts.tests.world import build_world, member_of
 from repatria.cases.forms import CaseForm
-from repatria.core.services import create_record
 from repatria.core.views import object_url
 from repatria.registry.forms import PersonForm
-from repatria.stats.models import Campaign, ExchangeRate
 
 from .pages import form_of
 from .test_no_leaks import form_data, import_values
@@ -120,12 +116,8 @@ CENTRAL = {"organisation", "exchangerate", "campaign"}
 
 @pytest.fixture
 def records(world) -> dict:
-    """A record of every type: province A's, and the office-wide ones."""
-    rate = create_record(ExchangeRate, currency="USD", date=datetime.date(2019, 1, 1), rate=Decimal("6.9"))
-    campaign = create_record(
-        Campaign, name_zh="天网2019", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2019, 12, 31)
-    )
-    return {**world["records"]["A"], "exchangerate": rate, "campaign": campaign}
+    """A record of every type: province A's, and the office-wide ones (the world holds them too)."""
+    return world["records"]["A"]
 
 
 @pytest.mark.parametrize(("record", "field", "value", "refusal"), BAD_EDITS, ids=[r for r, *_ in BAD_EDITS])

@@ -1,7 +1,8 @@
 """The world of the permission matrices (pages and API): two provinces, each with one of every record.
 
 Guangdong's case "A" and Zhejiang's case "B", each with a person, a return, an asset, a document, a relative and
-whereabouts; a police agency assigned to case B. The `world` fixture (conftest.py) builds it for each test.
+whereabouts, and beside them an exchange rate and a campaign; a police agency assigned to case B.
+The `world` fixture (conftest.py) builds it for each test.
 """
 
 import datetime
@@ -12,14 +13,14 @@ from repatria.accounts.models import ObjectPermission, Organisation, Organisatio
 from repatria.assets.services import record_asset
 from repatria.cases.models import CasePerson
 from repatria.cases.services import open_case, record_return, record_whereabouts
+from repatria.core.testing import record_specs
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
 from repatria.registry.services import create_person
+from repatria.stats.models import Campaign, ExchangeRate
 
-APPS = {
-    "person": "registry", "identitydocument": "registry", "relationship": "registry", "whereabouts": "registry",
-    "case": "cases", "caseperson": "cases", "return": "cases", "asset": "assets", "organisation": "accounts",
-}  # fmt: skip
+# Every record type of every app (its specs module): the matrices loop over these.
+SPECS = record_specs()
 ACTIONS = ["view", "add", "change", "delete", "export"]
 # role: (actions on side A, actions on side B) with the grants each role holds from the start.
 EXPECTED = {
@@ -28,6 +29,15 @@ EXPECTED = {
     Role.PROVINCIAL_OFFICER: (set(ACTIONS), set()),  # the office of province A
     Role.AGENCY_OFFICER: (set(), set(ACTIONS)),  # assigned to case B only
 }
+
+
+def allowed_to(role, model: str, side: str) -> set[str]:
+    """The actions the role holds from the start on the side's record of the type (EXPECTED, but for the
+    types every officer holds the same grants on wherever the record is)."""
+    officers_hold = SPECS[model].officers_hold
+    if officers_hold is not None and role in (Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER):
+        return set(officers_hold)
+    return EXPECTED[role]["AB".index(side)]
 
 
 def build_world() -> dict:
@@ -40,7 +50,7 @@ def build_world() -> dict:
     police = Organisation.objects.create(name_zh="某公安机关", kind=OrganisationKind.AGENCY)
     admin = User.objects.create_user("setup", role=Role.ADMIN)
     records = {}
-    for side, name in (("A", "甲某某"), ("B", "乙某某")):
+    for side, name, currency in (("A", "甲某某", "USD"), ("B", "乙某某", "EUR")):
         person = create_person(names=[(name, "primary")])
         case = open_case(
             actor=admin, number=f"ZT-{side}", title=f"案{side}", province=offices[side].province,
@@ -60,6 +70,11 @@ def build_world() -> dict:
             "relationship": Relationship.objects.create(person=person, relation="spouse", other_name=f"配偶{side}"),
             "whereabouts": record_whereabouts(person=person, country=us, date_from="2017", actor=admin),
             "caseperson": CasePerson.objects.get(case=case),
+            # Of no province: the same to everyone, whichever side they sit on.
+            "exchangerate": ExchangeRate.objects.create(currency=currency, date=datetime.date(2019, 1, 1),
+                                                        rate="7.0", source=f"来源{side}"),
+            "campaign": Campaign.objects.create(name_zh=f"行动{side}", starts_on=datetime.date(2019, 1, 1),
+                                                ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip
     return {"records": records, "offices": offices, "police": police}
 
@@ -77,5 +92,5 @@ def member_of(world: dict, role) -> User:
 def grant(user, model: str, action: str, constraints=None) -> None:
     permission = ObjectPermission.objects.create(name=f"{user.pk}: {model} {action} {constraints}", actions=[action],
                                                  constraints=constraints)  # fmt: skip
-    permission.object_types.add(ContentType.objects.get_by_natural_key(APPS[model], model))
+    permission.object_types.add(ContentType.objects.get_by_natural_key(SPECS[model].app, model))
     permission.users.add(user)
