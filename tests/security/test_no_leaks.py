@@ -51,7 +51,8 @@ def secrets_of_b(world: dict) -> set[str]:
     """What only a look inside province B's records could tell: their names, titles and pages."""
     b = world["records"]["B"]
     texts = {b["person"].display_name, b["case"].title, b["asset"].description, b["relationship"].other_name}
-    return texts | {record.get_absolute_url() for record in b.values() if hasattr(record, "get_absolute_url")}
+    scoped = [record for model, record in b.items() if model not in UNSCOPED]
+    return texts | {record.get_absolute_url() for record in scoped if hasattr(record, "get_absolute_url")}
 
 
 def assert_tells_nothing(response, world: dict, typed: str) -> None:
