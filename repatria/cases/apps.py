@@ -8,7 +8,9 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from repatria.core.events import register_event_kinds
+        from repatria.registry import services as registry
 
         from . import timeline
 
         register_event_kinds(timeline.DESCRIBERS)
+        registry.use_timeline(registry.Timeline(timeline.for_person, timeline.whereabouts_recorded))

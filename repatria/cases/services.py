@@ -111,18 +111,6 @@ def change_return(ret: Return, **fields) -> Return:
     return change_record(ret, **fields)
 
 
-@transaction.atomic
-def record_whereabouts(*, person, country, actor, **fields):
-    """Where a person is or was; it stands on the person's timeline and so on their cases'."""
-    from repatria.registry.models import Whereabouts
-
-    whereabouts = Whereabouts(person=person, country=country, **fields)
-    whereabouts.full_clean()
-    whereabouts.save()
-    timeline.whereabouts_recorded(whereabouts, actor=actor).save()
-    return whereabouts
-
-
 NOTE_MAX_LENGTH = 5000
 
 

@@ -23,13 +23,13 @@ from repatria.assets.models import Asset, AssetStage
 from repatria.assets.services import change_stage, record_asset
 from repatria.cases import timeline
 from repatria.cases.models import Case, CasePerson, CaseRole, CaseStatus, Event, Return
-from repatria.cases.services import change_status, open_case, record_return, record_whereabouts
+from repatria.cases.services import change_status, open_case, record_return
 from repatria.core.services import create_record
 from repatria.geo.models import Country
 from repatria.names.chinese import detect_script
 from repatria.registry.models import IdentityDocument, Person, PersonName, Whereabouts
 from repatria.registry.names import search_keys
-from repatria.registry.services import create_person
+from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate
 
 from . import generator as g
@@ -341,7 +341,7 @@ class BulkWriter(Writer):
         self.event(timeline.status_changed, case, old, day=day, actor=actor)
 
     def _record_whereabouts(self, step: g.Step, person: Person, actor: User) -> None:
-        """cases.services.record_whereabouts."""
+        """registry.services.record_whereabouts."""
         w = step.whereabouts
         whereabouts = Whereabouts(
             person=person,

@@ -1,6 +1,8 @@
 """Business rules of persons: names decide the display name and the search keys."""
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -10,8 +12,41 @@ from repatria.core.services import RuleError, change_record
 from repatria.names import Entity, Index, compare
 from repatria.names.chinese import detect_script
 
-from .models import NameKind, Person, PersonName
+from .models import NameKind, Person, PersonName, Whereabouts
 from .names import query_keys, search_keys
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the registry needs of the timeline, which the cases app keeps above it and hands over in its ready()
+    (as screening hands over the live index)."""
+
+    for_person: Callable[[Person], QuerySet]  # the events of a person and of their cases
+    whereabouts_recorded: Callable[..., Any]  # the (unsaved) event of a whereabouts recorded
+
+
+_timeline: Timeline | None = None
+
+
+def use_timeline(timeline: Timeline) -> None:
+    global _timeline
+    _timeline = timeline
+
+
+def timeline() -> Timeline:
+    if _timeline is None:
+        raise RuntimeError("the cases app, which keeps the timeline, is not ready")
+    return _timeline
+
+
+@transaction.atomic
+def record_whereabouts(*, person: Person, country, actor, **fields) -> Whereabouts:
+    """Where a person is or was; it stands on the person's timeline and so on their cases'."""
+    whereabouts = Whereabouts(person=person, country=country, **fields)
+    whereabouts.full_clean()
+    whereabouts.save()
+    timeline().whereabouts_recorded(whereabouts, actor=actor).save()
+    return whereabouts
 
 
 def refresh_names(person: Person) -> None:

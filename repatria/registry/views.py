@@ -2,8 +2,6 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views import View
 
-from repatria.cases import timeline
-from repatria.cases.services import record_whereabouts
 from repatria.core.file_serving import PrivateFileView
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin, PartEditView
 
@@ -36,7 +34,7 @@ class PersonView(ObjectDetailView):
             relationships=self.visible(person.relationships.select_related("other")),
             returns=self.visible(person.returns.select_related("case", "country")),
             assets=self.visible(person.assets.select_related("jurisdiction", "case")),
-            events=self.visible(timeline.for_person(person)).select_related("actor")[:200],
+            events=self.visible(services.timeline().for_person(person)).select_related("actor")[:200],
             **kwargs,
         )
 
@@ -110,4 +108,4 @@ class WhereaboutsEditView(PartEditView):
     form_class = WhereaboutsForm
 
     def create(self, fields: dict) -> Whereabouts:
-        return record_whereabouts(actor=self.request.user, **fields)
+        return services.record_whereabouts(actor=self.request.user, **fields)

@@ -12,11 +12,11 @@ from django.contrib.contenttypes.models import ContentType
 from repatria.accounts.models import ObjectPermission, Organisation, OrganisationKind, Role, User
 from repatria.assets.services import record_asset
 from repatria.cases.models import CasePerson
-from repatria.cases.services import open_case, record_return, record_whereabouts
+from repatria.cases.services import open_case, record_return
 from repatria.core.testing import record_specs
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
-from repatria.registry.services import create_person
+from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import Campaign, ExchangeRate
 
 # Every record type of every app (its specs module): the matrices loop over these.

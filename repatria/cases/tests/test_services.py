@@ -8,6 +8,7 @@ from repatria.cases.models import CaseStatus, EventKind, ReturnMethod
 from repatria.core.events import describe
 from repatria.core.services import RuleError
 from repatria.geo.models import Country
+from repatria.registry.services import record_whereabouts
 
 S = CaseStatus
 ALL_PAIRS = [(a, b) for a in S.values for b in S.values if a != b]
@@ -117,7 +118,7 @@ def test_a_person_is_added_once(case, person, officer):
 
 @pytest.mark.django_db
 def test_whereabouts_and_notes_stand_on_the_timelines(case, person, officer):
-    services.record_whereabouts(
+    record_whereabouts(
         person=person, country=Country.objects.get(pk="CA"), place="Vancouver", date_from="2016-03", actor=officer
     )
     services.write_note(actor=officer, text="tip checked", case=case)

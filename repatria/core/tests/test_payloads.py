@@ -10,10 +10,10 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from repatria.assets.services import record_asset
-from repatria.cases.services import record_return, record_whereabouts, write_note
+from repatria.cases.services import record_return, write_note
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, PersonName, Relationship
-from repatria.registry.services import refresh_names
+from repatria.registry.services import record_whereabouts, refresh_names
 
 PAYLOADS = [
     '<script>alert("x")</script>',

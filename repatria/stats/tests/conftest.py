@@ -9,9 +9,9 @@ import pytest
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.assets.models import AssetStage
 from repatria.assets.services import change_stage, record_asset
-from repatria.cases.services import open_case, record_return, record_whereabouts
+from repatria.cases.services import open_case, record_return
 from repatria.geo.models import Country
-from repatria.registry.services import create_person
+from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import ExchangeRate
 
 D = datetime.date

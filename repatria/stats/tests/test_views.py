@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 
 from repatria.accounts.models import Role, User
 from repatria.audit.models import AuditEntry, EntryKind
-from repatria.cases.services import open_case, record_return, record_whereabouts
+from repatria.cases.services import open_case, record_return
 from repatria.geo.models import Country
-from repatria.registry.services import create_person
+from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats import exports
 from repatria.stats.periods import PeriodError, parse_period
 from repatria.stats.views import statistics
