@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-# What a development checkout sets and a site does not; DATABASE_URL and the rest are the test's own.
-NOT_ON_A_SITE = ("REPATRIA_DEV", "DJANGO_SETTINGS_MODULE", "DATABASE_OWNER_URL", "AUDIT_KEY_FILE", "WEB_CONCURRENCY")
+# What a development checkout or the test run sets and a site does not (the browser tests' conftest allows Django's
+# async-unsafe calls); DATABASE_URL and the rest are the test's own.
+NOT_ON_A_SITE = (
+    "REPATRIA_DEV", "DJANGO_SETTINGS_MODULE", "DATABASE_OWNER_URL", "AUDIT_KEY_FILE", "WEB_CONCURRENCY",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)  # fmt: skip
 
 
 def production_environment(folder: Path, **settings: str) -> dict[str, str]:
