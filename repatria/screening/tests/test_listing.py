@@ -86,7 +86,7 @@ def test_a_change_stamped_a_little_before_one_already_read_is_still_caught_up(mo
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one transaction at a time")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_long_transaction_committed_after_later_changes_are_read_is_still_caught_up(monkeypatch):
     """An import stamps its persons as it goes and commits minutes later; meanwhile others' edits, stamped after its
     persons, are read."""
