@@ -12,6 +12,7 @@ from repatria.accounts.permissions import is_officer, reads_audit, restrict
 from repatria.core.tables import CLASSES, BaseTable
 from repatria.core.views import ObjectListView
 
+from . import display
 from .models import AuditEntry, EntryKind
 from .recorder import audited_models
 
@@ -82,4 +83,10 @@ class HistoryView(LoginRequiredMixin, ListView):
         ).select_related("user")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, **kwargs)
+        context = super().get_context_data(object=self.object, **kwargs)
+        model, user = self.object_type.model_class(), self.request.user
+        context["rows"] = [
+            {"entry": entry, "kind": display.kind_label(entry), "changes": display.changes(entry, model, user)}
+            for entry in context["object_list"]
+        ]
+        return context
