@@ -1,8 +1,10 @@
+import datetime
 import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -191,3 +193,8 @@ class ApiToken(AuditedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def valid_until(self) -> datetime.date:
+        """The last day the token works, as entered: it expires at the start of the next day (office time)."""
+        return timezone.localtime(self.expires - datetime.timedelta(microseconds=1)).date()

@@ -57,6 +57,7 @@ def test_the_page_issues_a_token_shows_its_key_once_and_keeps_only_its_hash(clie
     page = response.content.decode()
     token = ApiToken.objects.get()
     key = re.search(r'class="[^"]*api-key[^"]*"[^>]*value="([^"]+)"', page).group(1)
+    assert "2099-12-31" in page and "2100-01-01" not in page  # the day entered, not the instant it lapses
     assert key.startswith(token.prefix) and len(key) > 40
     assert token.key_hash == tokens.hash_key(key) and token.scopes == ["read", "screening"]
     assert (token.user.role, token.user.organisation, token.user.has_usable_password()) == (
@@ -70,6 +71,7 @@ def test_the_page_issues_a_token_shows_its_key_once_and_keeps_only_its_hash(clie
     assert key not in dump.getvalue() and key[len(token.prefix) :] not in dump.getvalue()
     listing = client.get(reverse("accounts:token_list")).content.decode()
     assert token.prefix in listing and key not in listing
+    assert "2099-12-31" in listing and "2100-01-01" not in listing
     assert api(key).get(WHOAMI).status_code == 200
 
 
