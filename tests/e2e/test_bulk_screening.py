@@ -69,5 +69,5 @@ def test_an_officer_screens_a_file_and_downloads_the_hit(
     lines = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))  # noqa: SIM115
     assert len(lines) == 302
     hit = next(line for line in lines if line[1] == "HIT")
-    assert hit[:6] == ["152", "HIT", "楊秀蘭", "", "1", str(person.pk)]
+    assert hit[:8] == ["152", "HIT", "楊秀蘭", "", "1", "杨秀兰", "ZT-2016-00001", "在逃"]  # case number, no id
     assert csp_violations == []

@@ -21,23 +21,15 @@ from repatria.accounts.models import Role
 from repatria.accounts.permissions import restrict
 from repatria.core.exports import spreadsheet_cell
 from repatria.names import Entity, EntityError, Index
-from repatria.registry.models import Person
 
 from .. import services
 from ..explanations import describe
 from ..models import BulkJob, Channel, JobStatus, ScreeningLog
+from .hits import MAX_MATCHES, hit_details, result_header
 from .source import BulkFileError, SourceRow, check_file, open_source, parse_row
 
 CHUNK_ROWS = 2000
-MAX_MATCHES = 3  # hits written per row, best first
 DEFAULT_DATASET = "default"
-
-
-def result_header() -> list[str]:
-    header = ["row", "id", "name", "error", "matches"]
-    for n in range(1, MAX_MATCHES + 1):
-        header += [f"person_{n}", f"person_name_{n}", f"score_{n}", f"explanation_{n}"]
-    return header
 
 
 # Jobs ------------------------------------------------------------------------------------------------------------
@@ -174,12 +166,13 @@ class JobRunner:
             screened.append((row, query, results, hits))
             lines.append([row.number, row.cells.get("id", ""), row.cells["name"], "", len(hits), *hits])
         hit_ids = {int(hit.id) for *_x, hits in screened for hit in hits}
-        names = dict(Person.objects.filter(pk__in=hit_ids).values_list("pk", "display_name"))
+        details = hit_details(hit_ids, job.created_by)
         out = []
         for line in lines:
             cells = line[:5]
             for hit in line[5:]:
-                cells += [hit.id, names.get(int(hit.id), ""), f"{hit.score:.3f}", describe(hit.explanations)]
+                name, numbers, status, note = details[int(hit.id)]
+                cells += [name, numbers, status, f"{hit.score:.3f}", describe(hit.explanations), note]
             out.append([spreadsheet_cell(cell) for cell in cells])
 
         def write(f: IO[str]) -> None:

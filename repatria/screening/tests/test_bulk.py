@@ -136,13 +136,13 @@ def test_a_job_screens_every_row_and_writes_one_result_line_each(officer, case, 
     job.refresh_from_db()
     assert (job.status, job.total_rows, job.rows_done, job.matches) == (JobStatus.DONE, 7, 7, 2)
     lines = results_of(job)
-    assert lines[0][:9] == ["row", "id", "name", "error", "matches", "person_1", "person_name_1", "score_1",
-                            "explanation_1"]  # fmt: skip
+    assert lines[0][:11] == ["row", "id", "name", "error", "matches", "person 1", "case numbers 1", "status 1",
+                             "score 1", "explanation 1", "note 1"]  # fmt: skip
     assert [line[0] for line in lines[1:]] == ["2", "3", "4", "5", "6", "7", "8"]
     hit = lines[1]
-    assert hit[1:6] == ["A1", "杨秀兰", "", "1", str(person.pk)]
-    assert hit[6] == "杨秀兰" and float(hit[7]) >= 0.7
-    assert hit[8].startswith("杨秀兰 ≈ 杨秀兰: the same name in Chinese characters")  # in the job's language
+    assert hit[1:8] == ["A1", "杨秀兰", "", "1", "杨秀兰", "ZT-2016-00001", "at large"]  # no database id
+    assert float(hit[8]) >= 0.7 and hit[10] == ""
+    assert hit[9].startswith("杨秀兰 ≈ 杨秀兰: the same name in Chinese characters")  # in the job's language
     assert lines[3][3:] == ["", "0"]  # no match: nothing after the count
     assert lines[6][:4] == ["7", "A3", "", "The name is empty."]  # no name: an error line
     assert lines[7][2] == "'=HYPERLINK(1)"  # formula-escaped
@@ -153,6 +153,31 @@ def test_a_job_screens_every_row_and_writes_one_result_line_each(officer, case, 
     assert len(set(logs.values_list("query_hash", flat=True))) == 5
     assert not Alert.objects.exists()  # an officer's own job reports, raises no alert
     assert not bulk.work_dir(job).exists()
+
+
+@pytest.mark.django_db
+def test_the_results_speak_the_jobs_language_and_note_a_person_already_returned(officer, case, person):
+    import datetime
+
+    from repatria.cases.services import record_return
+
+    other = open_case_of(officer, case, "ZT-2016-00002", person)
+    record_return(actor=officer, case=other, person=person, date=datetime.date(2020, 6, 18), method="persuasion")
+    job = make_job(officer, HEADER_EN + "A1,杨秀兰,,1950-07,f,,,\n", language="zh-hans")
+    assert bulk.run_job(job)
+    header, hit = results_of(job)
+    assert header[:8] == ["行号", "编号", "姓名", "错误信息", "命中数", "人员 1", "案件编号 1", "状态 1"]
+    assert hit[5:8] == ["杨秀兰", "ZT-2016-00001, ZT-2016-00002", "在逃, 已追回"]
+    assert hit[10] == "已追回（2020-06-18）"
+
+
+def open_case_of(officer, case, number, person):
+    from repatria.cases.services import open_case
+
+    return open_case(
+        actor=officer, number=number, title="另案", province=case.province, lead_organisation=case.lead_organisation,
+        opened_on=case.opened_on, persons={person: "principal"},
+    )  # fmt: skip
 
 
 @pytest.mark.django_db
