@@ -18,6 +18,7 @@ from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
 from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import Campaign, ExchangeRate
+from repatria.work.services import create_task
 
 # Every record type of every app (its specs module): the matrices loop over these.
 SPECS = record_specs()
@@ -73,6 +74,8 @@ def build_world() -> dict:
             # Of no province: the same to everyone, whichever side they sit on.
             "exchangerate": ExchangeRate.objects.create(currency=currency, date=datetime.date(2019, 1, 1),
                                                         rate="7.0", source=f"来源{side}"),
+            "task": create_task(actor=admin, title=f"任务{side}", case=case, organisation=offices[side],
+                                due_on=datetime.date(2019, 6, 1)),
             "campaign": Campaign.objects.create(name_zh=f"行动{side}", starts_on=datetime.date(2019, 1, 1),
                                                 ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip

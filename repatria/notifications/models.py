@@ -1,0 +1,36 @@
+"""What happened to a user's cases (an alert, a task, a transfer), told to them once, read or unread."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from repatria.core.models import AuditedModel
+
+
+class NotificationKind(models.TextChoices):
+    ALERT = "alert", _("screening alert")
+    TASK = "task", _("task")
+    TRANSFER = "transfer", _("case transfer")
+    SUPERVISION = "supervision", _("key-case supervision")
+
+
+class Notification(AuditedModel):
+    """A line in one user's bell: the text is written when it is sent, for a recipient who may see its subject."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    text = models.CharField(_("text"), max_length=300)
+    url = models.CharField(_("link"), max_length=200, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return self.text
