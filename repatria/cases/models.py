@@ -159,6 +159,7 @@ class EventKind(models.TextChoices):
     REQUEST_SENT = "request_sent", _("request sent")
     NOTE = "note", _("journal note")
     SCREENING_ALERT = "screening_alert", _("screening alert")
+    TRANSFERRED = "transferred", _("case transferred")
 
 
 class Event(RestrictedModel):

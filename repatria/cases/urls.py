@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/import/", CaseImportView.as_view(), name="case_import"),
     path("returns/import/", ReturnImportView.as_view(), name="return_import"),
     path("cases/<int:pk>/status/", views.CaseStatusView.as_view(), name="case_status"),
+    path("cases/<int:pk>/transfer/", views.CaseTransferView.as_view(), name="case_transfer"),
     path("notes/", views.NoteView.as_view(), name="note"),
     *object_urls(
         Case,

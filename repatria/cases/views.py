@@ -3,8 +3,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.generic import FormView
+from django.views.generic.detail import SingleObjectMixin
 
-from repatria.accounts.permissions import allows
+from repatria.accounts.permissions import allows, restrict
 from repatria.core.services import RuleError
 from repatria.core.views import (
     ObjectDetailView,
@@ -18,7 +20,7 @@ from repatria.core.views import (
 
 from . import services, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
-from .forms import CaseForm, CasePersonForm, NoteForm, ReturnForm, StatusForm
+from .forms import CaseForm, CasePersonForm, NoteForm, ReturnForm, StatusForm, TransferForm
 from .models import Case, CasePerson, CaseRole, CaseStatus, Return
 from .tables import CaseTable, ReturnTable
 
@@ -114,3 +116,34 @@ class NoteView(OfficerRequiredMixin, View):
         except RuleError as error:
             messages.error(request, " ".join(error.messages))
         return redirect(subject or "dashboard")
+
+
+class CaseTransferView(OfficerRequiredMixin, SingleObjectMixin, FormView):
+    """Hands a case the user may change to another province or lead organisation; the user may lose sight of it."""
+
+    model = Case
+    form_class = TransferForm
+    template_name = "cases/case_transfer.html"
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "change")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self) -> dict:
+        case = self.object
+        return {"province": case.province, "lead_organisation": case.lead_organisation, "version": case.version}
+
+    def form_valid(self, form):
+        case, data = self.object, dict(form.cleaned_data)
+        case.version = data.pop("version")  # as the user saw it
+        try:
+            case = services.transfer_case(case=case, actor=self.request.user, **data)
+        except RuleError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Case %(number)s transferred.") % {"number": case.number})
+        return redirect(case if allows(self.request.user, case, "view") else "dashboard")

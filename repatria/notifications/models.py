@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import AuditedModel
@@ -15,13 +16,15 @@ class NotificationKind(models.TextChoices):
 
 
 class Notification(AuditedModel):
-    """A line in one user's bell: the text is written when it is sent, for a recipient who may see its subject."""
+    """A line in one user's bell, sent to a recipient who may see its subject. The sentence is kept untranslated with
+    its values, and read in the reader's language (as timeline events are)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications", verbose_name=_("recipient")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
-    text = models.CharField(_("text"), max_length=300)
+    message = models.CharField(_("message"), max_length=200)
+    params = models.JSONField(_("details"), default=dict, blank=True)
     url = models.CharField(_("link"), max_length=200, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
@@ -34,3 +37,7 @@ class Notification(AuditedModel):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def text(self) -> str:
+        return gettext(self.message) % self.params

@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from repatria.audit.recorder import record_created
 from repatria.cases import timeline
 from repatria.cases.models import Case, Event, EventKind
+from repatria.cases.officers import officers_of
 from repatria.core.services import RuleError, lock_as_seen
 from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Result
+from repatria.notifications.models import NotificationKind
+from repatria.notifications.services import notify
 from repatria.registry.models import Person
 
 from .cards import Card
@@ -197,7 +200,19 @@ def _raise(
     Event.objects.bulk_create(
         _timeline_event(a, log.user, status=a.status, partner=partner, score=a.score, context=a.context) for a in alerts
     )
+    _tell_officers(alerts)
     return alerts
+
+
+def _tell_officers(alerts: list[Alert]) -> None:
+    """Each alert on a case goes to the bell of the case's officers."""
+    for alert in alerts:
+        if alert.case is not None:
+            notify(
+                officers_of(alert.case), kind=NotificationKind.ALERT, url=alert.get_absolute_url(),
+                message=gettext_noop("Screening alert on case %(number)s: %(person)s"),
+                params={"number": alert.case.number, "person": alert.person.display_name},
+            )  # fmt: skip
 
 
 # The note that goes with one move of an alert; the alert keeps the notes of every move.

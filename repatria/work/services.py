@@ -3,6 +3,7 @@ people concerned. Pages, the API and commands call these instead of saving tasks
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from repatria.accounts.models import User
 from repatria.core.querysets import allows
@@ -34,8 +35,10 @@ def create_task(*, actor, email: bool = False, **fields) -> Task:
     task.full_clean()
     _check_assignee(task)
     task.save()
-    text = _("Task for you: %(title)s, due %(due)s") % {"title": task.title, "due": task.due_on}
-    notify(doers(task), kind=NotificationKind.TASK, text=text, url=task.get_absolute_url(), email=email)
+    notify(
+        doers(task), kind=NotificationKind.TASK, url=task.get_absolute_url(), email=email,
+        message=gettext_noop("Task for you: %(title)s, due %(due)s"), params={"title": task.title, "due": task.due_on},
+    )  # fmt: skip
     return task
 
 
@@ -44,6 +47,10 @@ def change_task(task: Task, **fields) -> Task:
     change_record(task, **fields)
     _check_assignee(task)
     return task
+
+
+CLOSED_MESSAGES = {TaskState.DONE: gettext_noop("Task done: %(title)s"),
+                   TaskState.CANCELLED: gettext_noop("Task cancelled: %(title)s")}  # fmt: skip
 
 
 @transaction.atomic
@@ -55,6 +62,8 @@ def move_task(task: Task, new: str, *, actor) -> Task:
     current.state = new
     current.save(update_fields=["state", "updated"])
     if current.created_by and current.created_by != actor:
-        text = _("Task %(state)s: %(title)s") % {"state": current.get_state_display(), "title": current.title}
-        notify([current.created_by], kind=NotificationKind.TASK, text=text, url=current.get_absolute_url())
+        notify(
+            [current.created_by], kind=NotificationKind.TASK, url=current.get_absolute_url(),
+            message=CLOSED_MESSAGES[new], params={"title": current.title},
+        )  # fmt: skip
     return current
