@@ -79,5 +79,6 @@ class TransferForm(BootstrapMixin, forms.Form):
 
     province = forms.ModelChoiceField(Province.objects.all(), label=_("province"))
     lead_organisation = forms.ModelChoiceField(Organisation.objects.all(), label=_("lead organisation"))
-    reason = forms.CharField(label=_("reason"), max_length=300)
+    # Not required here: the service refuses a transfer without a reason, in the same words every way in.
+    reason = forms.CharField(label=_("reason"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)

@@ -128,10 +128,13 @@ class CaseTransferView(OfficerRequiredMixin, SingleObjectMixin, FormView):
     def get_queryset(self):
         return restrict(super().get_queryset(), self.request.user, "change")
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
 
     def get_initial(self) -> dict:
         case = self.object
