@@ -29,7 +29,8 @@ def test_a_transfer_moves_the_case_tells_both_sides_and_keeps_the_history(world)
     case = to_b(world, Case.objects.get(number="ZT-A"))
     case.refresh_from_db()
     assert case.province_id == "330000" and case.lead_organisation == world["offices"]["B"]
-    told = set(Notification.objects.filter(kind=NotificationKind.TRANSFER).values_list("recipient__username", flat=True))
+    notices = Notification.objects.filter(kind=NotificationKind.TRANSFER)
+    told = set(notices.values_list("recipient__username", flat=True))
     assert told == {giving.username, taking.username} and bystander.username not in told
     event = case.events.get(kind=EventKind.TRANSFERRED)
     assert event.data["reason"] == "嫌疑人户籍地在B省" and "A省追逃办" in event.data["old"]
