@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
+from repatria.cases import supervision
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
 from repatria.core.views import OfficerRequiredMixin
 from repatria.screening.models import Alert, AlertStatus
@@ -65,6 +66,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             .select_related("province")
             .prefetch_related("persons")[:SHOWN],
             no_progress=due["no_progress"][:SHOWN],
+            overdue_supervisions=supervision.overdue(user, today)[:SHOWN],
             no_progress_days=settings.NO_PROGRESS_DAYS,
             tasks={
                 "mine": reminders.my_tasks(user)[:SHOWN],

@@ -9,7 +9,7 @@ from repatria.registry.models import Person
 from repatria.registry.widgets import PersonPicker
 
 from . import services
-from .models import Case, CasePerson, Return
+from .models import Case, CasePerson, ProgressReport, Return, Supervision
 
 
 class CaseForm(ModelForm):
@@ -82,3 +82,17 @@ class TransferForm(BootstrapMixin, forms.Form):
     # Not required here: the service refuses a transfer without a reason, in the same words every way in.
     reason = forms.CharField(label=_("reason"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+
+
+class SupervisionForm(ModelForm):
+    class Meta:
+        model = Supervision
+        fields = ["case", "supervisor", "since", "report_every_days", "ended_on", "notes"]
+        widgets = {"case": forms.HiddenInput()}
+
+
+class ProgressReportForm(ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["supervision", "received_on", "summary"]
+        widgets = {"supervision": forms.HiddenInput()}

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
 from repatria.accounts.permissions import allows, restrict
@@ -18,10 +19,19 @@ from repatria.core.views import (
     local_url,
 )
 
-from . import services, timeline
+from . import services, supervision, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
-from .forms import CaseForm, CasePersonForm, NoteForm, ReturnForm, StatusForm, TransferForm
-from .models import Case, CasePerson, CaseRole, CaseStatus, Return
+from .forms import (
+    CaseForm,
+    CasePersonForm,
+    NoteForm,
+    ProgressReportForm,
+    ReturnForm,
+    StatusForm,
+    SupervisionForm,
+    TransferForm,
+)
+from .models import Case, CasePerson, CaseRole, CaseStatus, ProgressReport, Return, Supervision
 from .tables import CaseTable, ReturnTable
 
 
@@ -49,6 +59,8 @@ class CaseView(ObjectDetailView):
             assets=self.visible(case.assets.select_related("jurisdiction")),
             status_form=form,
             may_change=may_change,
+            supervisions=supervision.with_due_dates(self.visible(case.supervisions.all())),
+            today=timezone.localdate(),
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,
         )
@@ -150,3 +162,34 @@ class CaseTransferView(OfficerRequiredMixin, SingleObjectMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Case %(number)s transferred.") % {"number": case.number})
         return redirect(case if allows(self.request.user, case, "view") else "dashboard")
+
+
+class SupervisionEditView(PartEditView):
+    parent = "case"
+    form_class = SupervisionForm
+
+    def create(self, fields: dict) -> Supervision:
+        return supervision.place_under_supervision(actor=self.request.user, **fields)
+
+    def change(self, record: Supervision, fields: dict) -> Supervision:
+        return supervision.change_supervision(record, **fields)
+
+
+class ProgressReportEditView(PartEditView):
+    parent = "supervision"
+    form_class = ProgressReportForm
+
+    def create(self, fields: dict) -> ProgressReport:
+        return supervision.receive_report(**fields)
+
+    def change(self, record: ProgressReport, fields: dict) -> ProgressReport:
+        return supervision.change_report(record, **fields)
+
+
+class OverdueSupervisionView(OfficerRequiredMixin, TemplateView):
+    """The supervised cases whose progress report is overdue, of those the user may see."""
+
+    template_name = "cases/supervision_overdue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overdue=supervision.overdue(self.request.user), **kwargs)
