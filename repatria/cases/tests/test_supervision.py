@@ -39,8 +39,10 @@ def test_the_next_report_is_due_an_interval_after_the_last_one_or_the_start():
 def test_placing_a_case_under_supervision_tells_its_officers(world):
     officer = member_of(world, Role.PROVINCIAL_OFFICER)
     case = world["records"]["A"]["case"]
-    supervision.place_under_supervision(actor=User.objects.get(username="setup"), case=case,
-                                        supervisor="procuratorate", since=days_ago(5), report_every_days=14)  # fmt: skip
+    admin = User.objects.get(username="setup")
+    supervision.place_under_supervision(
+        actor=admin, case=case, supervisor="procuratorate", since=days_ago(5), report_every_days=14
+    )
     notice = Notification.objects.get(recipient=officer, kind=NotificationKind.SUPERVISION)
     assert notice.text == f"案件ZT-A已被挂牌督办，须于{days_ago(5) + datetime.timedelta(days=14)}前报送进展报告"
 
