@@ -60,6 +60,7 @@ class CaseView(ObjectDetailView):
             status_form=form,
             may_change=may_change,
             supervisions=supervision.with_due_dates(self.visible(case.supervisions.all())),
+            tasks=self.visible(case.tasks.select_related("assignee", "organisation")),  # the work app's, by relation
             today=timezone.localdate(),
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,

@@ -167,3 +167,10 @@ def test_another_provinces_task_is_not_found(client, world):
     response = client.post(reverse("work:task_state", args=[world["records"]["B"]["task"].pk]),
                            {"new": "done", "version": 1})  # fmt: skip
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_case_page_lists_its_tasks(client, world):
+    client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
+    page = client.get(world["records"]["A"]["case"].get_absolute_url()).content.decode()
+    assert "任务A" in page and reverse("work:task_add") + f"?case={world['records']['A']['case'].pk}" in page
