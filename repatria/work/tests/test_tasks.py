@@ -174,3 +174,23 @@ def test_the_case_page_lists_its_tasks(client, world):
     client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
     page = client.get(world["records"]["A"]["case"].get_absolute_url()).content.decode()
     assert "任务A" in page and reverse("work:task_add") + f"?case={world['records']['A']['case'].pk}" in page
+
+
+# The API calls the same services ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_task_given_through_the_api_follows_the_same_rules(client, world):
+    officer = member_of(world, Role.PROVINCIAL_OFFICER)
+    colleague = user_of(Role.PROVINCIAL_OFFICER, world["offices"]["A"])
+    stranger = user_of(Role.PROVINCIAL_OFFICER, world["offices"]["B"])
+    client.force_login(officer)
+    payload = {"title": "调取出入境记录", "case": world["records"]["A"]["case"].pk, "due_on": TODAY.isoformat()}
+    response = client.post(reverse("task-list"), payload | {"assignee": colleague.pk}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["state"] == "open"
+    assert Notification.objects.filter(recipient=colleague).count() == 1
+    refused = client.post(reverse("task-list"), payload | {"assignee": stranger.pk}, content_type="application/json")
+    assert refused.status_code == 400 and "所指定的承办人无权查看" in refused.content.decode()
+    assert stranger.username not in refused.content.decode()
+    listing = client.get(reverse("task-list")).json()["results"]
+    assert {task["title"] for task in listing} == {"任务A", "调取出入境记录"}
