@@ -205,14 +205,18 @@ def _raise(
 
 
 def _tell_officers(alerts: list[Alert]) -> None:
-    """Each alert on a case goes to the bell of the case's officers."""
+    """The alerts on each case go, as one notice, to the bell of the case's officers: a query matching many persons
+    of one case costs no more statements than one matching a single person."""
+    persons: dict[int, list[str]] = defaultdict(list)
     for alert in alerts:
-        if alert.case is not None:
-            notify(
-                officers_of(alert.case), kind=NotificationKind.ALERT, url=alert.get_absolute_url(),
-                message=gettext_noop("Screening alert on case %(number)s: %(person)s"),
-                params={"number": alert.case.number, "person": alert.person.display_name},
-            )  # fmt: skip
+        if alert.case_id is not None:
+            persons[alert.case_id].append(alert.person.display_name)
+    for case in Case.objects.filter(pk__in=persons).only("number", "province", "lead_organisation"):
+        notify(
+            officers_of(case), kind=NotificationKind.ALERT, url=case.get_absolute_url(),
+            message=gettext_noop("Screening alert on case %(number)s: %(person)s"),
+            params={"number": case.number, "person": "、".join(persons[case.pk])},
+        )  # fmt: skip
 
 
 # The note that goes with one move of an alert; the alert keeps the notes of every move.

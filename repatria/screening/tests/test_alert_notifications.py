@@ -22,6 +22,6 @@ def test_an_alert_notifies_the_officers_of_its_case(case, officer, organisation)
     services.screen(Entity.from_ftm(QUERY), QUERY, user=officer, channel=Channel.API)
     alert = Alert.objects.get()
     notice = Notification.objects.get(kind=NotificationKind.ALERT)
-    assert notice.recipient == mine and notice.url == alert.get_absolute_url()
+    assert notice.recipient == mine and notice.url == alert.case.get_absolute_url()
     assert notice.text == f"案件{case.number}有筛查预警：杨秀兰"
     assert not Notification.objects.filter(recipient=other).exists()
