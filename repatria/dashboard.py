@@ -2,19 +2,34 @@
 
 import datetime
 
-from django.db.models import OuterRef, Subquery
+from django.conf import settings
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
+from repatria.cases import supervision
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
 from repatria.core.views import OfficerRequiredMixin
 from repatria.screening.models import Alert, AlertStatus
+from repatria.work import reminders
+from repatria.work.views import reminder_lists
 
 OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
-STALE_AFTER = datetime.timedelta(days=180)
+SHOWN = 10  # rows of each panel; its link leads to the full list
+
+
+def task_links(today: datetime.date) -> dict[str, str]:
+    """The full list behind each task panel."""
+    tasks = reverse("work:task_list")
+    week_end = today + datetime.timedelta(days=6)
+    return {
+        "mine": f"{tasks}?mine=true&state=open",
+        "overdue": f"{tasks}?overdue=true",
+        "week": f"{tasks}?state=open&due_after={today:%Y-%m-%d}&due_before={week_end:%Y-%m-%d}",
+    }
 
 
 class DashboardView(OfficerRequiredMixin, TemplateView):
@@ -33,7 +48,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
         user = self.request.user
         today = timezone.localdate()
         open_cases = Case.objects.restrict(user).filter(status__in=OPEN)
-        latest_event = Event.objects.filter(case=OuterRef("pk")).order_by("-occurred_at").values("occurred_at")[:1]
+        due = reminder_lists(user, today)
         return super().get_context_data(
             counts={
                 "open": open_cases.count(),
@@ -49,12 +64,19 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             year=today.year,
             key_cases=open_cases.filter(supervision_level=SupervisionLevel.CENTRAL)
             .select_related("province")
-            .prefetch_related("persons")[:10],
-            stale_cases=open_cases.exclude(events__occurred_at__gte=timezone.now() - STALE_AFTER)
-            .order_by("opened_on")
-            .annotate(last_event=Subquery(latest_event))
-            .select_related("province")[:10],
-            recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:10],
+            .prefetch_related("persons")[:SHOWN],
+            no_progress=due["no_progress"][:SHOWN],
+            overdue_supervisions=supervision.overdue(user, today)[:SHOWN],
+            no_progress_days=settings.NO_PROGRESS_DAYS,
+            tasks={
+                "mine": reminders.my_tasks(user)[:SHOWN],
+                "overdue": reminders.overdue_tasks(user, today)[:SHOWN],
+                "week": reminders.tasks_due_this_week(user, today)[:SHOWN],
+            },
+            task_links=task_links(today),
+            expiring={name: due[name][:SHOWN] for name in ("passports", "red_notices", "freezing_orders")},
+            recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:SHOWN],
             recent_events=Event.objects.restrict(user).select_related("case", "person", "actor")[:15],
+            today=today,
             **kwargs,
         )

@@ -72,8 +72,10 @@ INSTALLED_APPS = [
     "repatria.cases",
     "repatria.assets",
     "repatria.audit",
+    "repatria.notifications",
     "repatria.screening",
     "repatria.stats",
+    "repatria.work",
     "repatria.demo",
 ]
 
@@ -309,6 +311,19 @@ SPECTACULAR_SETTINGS = {
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 PAGINATE_BY = 50
+# Reminders (repatria.work.reminders): an open case with no event for this many days has made no progress; a
+# passport, a red notice or a freezing order that ends within the horizon is about to expire.
+NO_PROGRESS_DAYS = int(os.environ.get("REPATRIA_NO_PROGRESS_DAYS", "180"))
+REMINDER_HORIZON_DAYS = int(os.environ.get("REPATRIA_REMINDER_HORIZON_DAYS", "30"))
+RED_NOTICE_VALID_YEARS = 5  # INTERPOL reviews a red notice after five years
+# A task's optional e-mail: written to the console unless a deployment names a real backend (and Django's EMAIL_*).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "repatria@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("repatria.audit.urls")),
     path("screening/", include("repatria.screening.urls")),
     path("stats/", include("repatria.stats.urls")),
+    path("notifications/", include("repatria.notifications.urls")),
+    path("work/", include("repatria.work.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("login/code/", account_views.otp_verify, name="otp_verify"),
@@ -33,5 +35,6 @@ urlpatterns = [
     path("api/", include("repatria.screening.api.urls")),
     path("api/", include("repatria.screening.api.bulk_urls")),
     path("api/stats/", include("repatria.stats.api.urls")),
+    path("api/", include("repatria.work.api.urls")),
 ]
 handler400 = "repatria.core.bodies.bad_request"  # 413 for a body past the limits, in the user's language

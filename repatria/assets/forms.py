@@ -11,7 +11,8 @@ from .models import Asset
 class AssetForm(OfTheCaseForm):
     class Meta:
         model = Asset
-        fields = ["case", "person", "kind", "description", "jurisdiction", "value", "value_currency", "valued_on"]
+        fields = ["case", "person", "kind", "description", "jurisdiction", "value", "value_currency", "valued_on",
+                  "frozen_until"]  # fmt: skip
         widgets = {"case": forms.HiddenInput()}
 
 

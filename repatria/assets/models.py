@@ -54,6 +54,9 @@ class Asset(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
         _("currency recovered"), max_length=3, choices=currency_field().choices, blank=True
     )
     recovered_on = models.DateField(_("recovered on"), null=True, blank=True, db_index=True)
+    frozen_until = models.DateField(
+        _("freezing order lapses on"), null=True, blank=True, help_text=_("The day the freezing or seizure order ends.")
+    )
 
     class Meta:
         ordering = ["-created", "-pk"]

@@ -1,12 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.forms import DateInput, ModelForm, MoveForm
+from repatria.accounts.models import Organisation
+from repatria.core.forms import BootstrapMixin, DateInput, ModelForm, MoveForm
+from repatria.core.models import MAX_ID
+from repatria.geo.models import Province
 from repatria.registry.models import Person
 from repatria.registry.widgets import PersonPicker
 
 from . import services
-from .models import Case, CasePerson, Return
+from .models import Case, CasePerson, ProgressReport, Return, Supervision
 
 
 class CaseForm(ModelForm):
@@ -69,3 +72,27 @@ class NoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("case", "person"):
             self.fields[name].queryset = self.fields[name].queryset.restrict(user, "change")
+
+
+class TransferForm(BootstrapMixin, forms.Form):
+    """A case handed to another province or lead organisation, from the version of the case the user saw."""
+
+    province = forms.ModelChoiceField(Province.objects.all(), label=_("province"))
+    lead_organisation = forms.ModelChoiceField(Organisation.objects.all(), label=_("lead organisation"))
+    # Not required here: the service refuses a transfer without a reason, in the same words every way in.
+    reason = forms.CharField(label=_("reason"), max_length=300, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+
+
+class SupervisionForm(ModelForm):
+    class Meta:
+        model = Supervision
+        fields = ["case", "supervisor", "since", "report_every_days", "ended_on", "notes"]
+        widgets = {"case": forms.HiddenInput()}
+
+
+class ProgressReportForm(ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["supervision", "received_on", "summary"]
+        widgets = {"supervision": forms.HiddenInput()}

@@ -1,6 +1,9 @@
 """Cases: offences, the lifecycle, the persons in each, returns and the timeline."""
 
+import datetime
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -159,6 +162,7 @@ class EventKind(models.TextChoices):
     REQUEST_SENT = "request_sent", _("request sent")
     NOTE = "note", _("journal note")
     SCREENING_ALERT = "screening_alert", _("screening alert")
+    TRANSFERRED = "transferred", _("case transferred")
 
 
 class Event(RestrictedModel):
@@ -183,3 +187,60 @@ class Event(RestrictedModel):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Supervisor(models.TextChoices):
+    CENTRAL_OFFICE = "central_office", _("central fugitive repatriation office")
+    DISCIPLINE = "discipline", _("discipline inspection and supervision commission")
+    PROCURATORATE = "procuratorate", _("procuratorate")
+    POLICE = "police", _("public security")
+    COURT = "court", _("court")
+
+
+class Supervision(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
+    """Key-case supervision (挂牌督办): who supervises the case since when, and how often progress is reported."""
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="supervisions", verbose_name=_("case"))
+    supervisor = models.CharField(_("supervised by"), max_length=20, choices=Supervisor.choices)
+    since = models.DateField(_("supervised since"))
+    report_every_days = models.PositiveSmallIntegerField(
+        _("progress report every (days)"), default=30, validators=[MinValueValidator(1)]
+    )
+    ended_on = models.DateField(_("supervision ended on"), null=True, blank=True)
+    notes = long_text(_("notes"), 2_000, blank=True)
+
+    class Meta:
+        ordering = ["case", "since", "pk"]
+        verbose_name = _("key-case supervision")
+        verbose_name_plural = _("key-case supervisions")
+
+    def __str__(self) -> str:
+        return f"{self.get_supervisor_display()} {self.since}"
+
+    def get_absolute_url(self) -> str:
+        return self.case.get_absolute_url()
+
+    def next_report_due(self, last_report: datetime.date | None = None) -> datetime.date:
+        """The day the next progress report is due: an interval after the last one received, or after the start."""
+        return (last_report or self.since) + datetime.timedelta(days=self.report_every_days)
+
+
+class ProgressReport(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
+    """A progress report of a supervised case, received by its supervisor."""
+
+    supervision = models.ForeignKey(
+        Supervision, models.CASCADE, related_name="reports", verbose_name=_("key-case supervision")
+    )
+    received_on = models.DateField(_("received on"))
+    summary = long_text(_("summary"), 5_000, blank=True)
+
+    class Meta:
+        ordering = ["supervision", "-received_on", "-pk"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+
+    def __str__(self) -> str:
+        return f"{self.supervision.get_supervisor_display()} {self.received_on}"
+
+    def get_absolute_url(self) -> str:
+        return self.supervision.get_absolute_url()

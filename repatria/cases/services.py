@@ -10,11 +10,15 @@ from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from repatria.core.services import RuleError, change_record, lock_as_seen
+from repatria.notifications.models import NotificationKind
+from repatria.notifications.services import notify
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
+from .officers import officers_of
 
 S = CaseStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -109,6 +113,33 @@ def change_return(ret: Return, **fields) -> Return:
     """Correct a recorded return; it must still be of a person of its case, dated after the flight."""
     check_return(fields.get("case", ret.case), fields.get("person", ret.person), fields.get("date", ret.date))
     return change_record(ret, **fields)
+
+
+def _side(case: Case) -> str:
+    return f"{case.province} · {case.lead_organisation}"
+
+
+@transaction.atomic
+def transfer_case(*, case: Case, province, lead_organisation, reason: str, actor) -> Case:
+    """Hand a case to another province or lead organisation, from the version of the case the user saw. The officers
+    of both sides are told; the timeline keeps who had it before. The statistics follow the case's province."""
+    reason = reason.strip()
+    if not reason:
+        raise RuleError(_("Say why the case is transferred."))
+    case = lock_as_seen(case, "status")
+    if (case.province_id, case.lead_organisation_id) == (province.pk, lead_organisation.pk):
+        raise RuleError(_("The case is already with this province and lead organisation."))
+    before, giving = _side(case), officers_of(case)
+    case.province, case.lead_organisation = province, lead_organisation
+    case.full_clean()
+    case.save(update_fields=["province", "lead_organisation", "updated"])
+    timeline.transferred(case, old=before, new=_side(case), reason=reason, actor=actor).save()
+    notify(
+        [*giving, *officers_of(case)], kind=NotificationKind.TRANSFER, url=case.get_absolute_url(),
+        message=gettext_noop("Case %(number)s transferred from %(old)s to %(new)s: %(reason)s"),
+        params={"number": case.number, "old": before, "new": _side(case), "reason": reason},
+    )  # fmt: skip
+    return case
 
 
 NOTE_MAX_LENGTH = 5000

@@ -2,7 +2,7 @@
 
 from repatria.core.testing import RecordSpec
 
-from .models import Case, CasePerson, Return
+from .models import Case, CasePerson, ProgressReport, Return, Supervision
 
 
 def new_case(records: dict) -> dict:
@@ -32,4 +32,6 @@ SPECS = [
         },
         api_text="notes",
     ),
+    RecordSpec(Supervision, marker=lambda record: record.get_supervisor_display(), parent="case"),
+    RecordSpec(ProgressReport, marker=lambda report: report.summary, parent="supervision"),
 ]

@@ -85,6 +85,10 @@ def returned(ret, *, actor, when=None) -> Event:
     )
 
 
+def transferred(case, *, old: str, new: str, reason: str, actor) -> Event:
+    return build(EventKind.TRANSFERRED, case=case, actor=actor, old=old, new=new, reason=reason)
+
+
 def asset_recorded(asset, *, actor, when=None) -> Event:
     return build(
         EventKind.ASSET_RECORDED,
@@ -173,6 +177,11 @@ def _returned(d: dict) -> str:
     }
 
 
+def _transferred(d: dict) -> str:
+    text = _("Transferred from %(old)s to %(new)s") % {"old": d.get("old", ""), "new": d.get("new", "")}
+    return f"{text}: {d['reason']}" if d.get("reason") else text
+
+
 def _note(d: dict) -> str:
     return d.get("text", "")
 
@@ -185,4 +194,5 @@ DESCRIBERS = {
     EventKind.WHEREABOUTS: _whereabouts,
     EventKind.RETURNED: _returned,
     EventKind.NOTE: _note,
+    EventKind.TRANSFERRED: _transferred,
 }

@@ -4,7 +4,7 @@ from repatria.core.views import ObjectDeleteView, object_urls
 
 from . import views
 from .imports import CaseImportView, ReturnImportView
-from .models import Case, CasePerson, Return
+from .models import Case, CasePerson, ProgressReport, Return, Supervision
 
 app_name = "cases"
 
@@ -12,7 +12,9 @@ urlpatterns = [
     path("cases/import/", CaseImportView.as_view(), name="case_import"),
     path("returns/import/", ReturnImportView.as_view(), name="return_import"),
     path("cases/<int:pk>/status/", views.CaseStatusView.as_view(), name="case_status"),
+    path("cases/<int:pk>/transfer/", views.CaseTransferView.as_view(), name="case_transfer"),
     path("notes/", views.NoteView.as_view(), name="note"),
+    path("supervisions/overdue/", views.OverdueSupervisionView.as_view(), name="supervision_overdue"),
     *object_urls(
         Case,
         list_view=views.CaseListView,
@@ -28,4 +30,6 @@ urlpatterns = [
         edit_view=views.ReturnEditView,
         delete_view=ObjectDeleteView,
     ),
+    *object_urls(Supervision, edit_view=views.SupervisionEditView, delete_view=ObjectDeleteView),
+    *object_urls(ProgressReport, edit_view=views.ProgressReportEditView, delete_view=ObjectDeleteView),
 ]

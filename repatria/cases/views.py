@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.generic import FormView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
-from repatria.accounts.permissions import allows
+from repatria.accounts.permissions import allows, restrict
 from repatria.core.services import RuleError
 from repatria.core.views import (
     ObjectDetailView,
@@ -16,10 +19,19 @@ from repatria.core.views import (
     local_url,
 )
 
-from . import services, timeline
+from . import services, supervision, timeline
 from .filtersets import CaseFilterSet, ReturnFilterSet
-from .forms import CaseForm, CasePersonForm, NoteForm, ReturnForm, StatusForm
-from .models import Case, CasePerson, CaseRole, CaseStatus, Return
+from .forms import (
+    CaseForm,
+    CasePersonForm,
+    NoteForm,
+    ProgressReportForm,
+    ReturnForm,
+    StatusForm,
+    SupervisionForm,
+    TransferForm,
+)
+from .models import Case, CasePerson, CaseRole, CaseStatus, ProgressReport, Return, Supervision
 from .tables import CaseTable, ReturnTable
 
 
@@ -47,6 +59,9 @@ class CaseView(ObjectDetailView):
             assets=self.visible(case.assets.select_related("jurisdiction")),
             status_form=form,
             may_change=may_change,
+            supervisions=supervision.with_due_dates(self.visible(case.supervisions.all())),
+            tasks=self.visible(case.tasks.select_related("assignee", "organisation")),  # the work app's, by relation
+            today=timezone.localdate(),
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,
         )
@@ -114,3 +129,68 @@ class NoteView(OfficerRequiredMixin, View):
         except RuleError as error:
             messages.error(request, " ".join(error.messages))
         return redirect(subject or "dashboard")
+
+
+class CaseTransferView(OfficerRequiredMixin, SingleObjectMixin, FormView):
+    """Hands a case the user may change to another province or lead organisation; the user may lose sight of it."""
+
+    model = Case
+    form_class = TransferForm
+    template_name = "cases/case_transfer.html"
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "change")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self) -> dict:
+        case = self.object
+        return {"province": case.province, "lead_organisation": case.lead_organisation, "version": case.version}
+
+    def form_valid(self, form):
+        case, data = self.object, dict(form.cleaned_data)
+        case.version = data.pop("version")  # as the user saw it
+        try:
+            case = services.transfer_case(case=case, actor=self.request.user, **data)
+        except RuleError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Case %(number)s transferred.") % {"number": case.number})
+        return redirect(case if allows(self.request.user, case, "view") else "dashboard")
+
+
+class SupervisionEditView(PartEditView):
+    parent = "case"
+    form_class = SupervisionForm
+
+    def create(self, fields: dict) -> Supervision:
+        return supervision.place_under_supervision(actor=self.request.user, **fields)
+
+    def change(self, record: Supervision, fields: dict) -> Supervision:
+        return supervision.change_supervision(record, **fields)
+
+
+class ProgressReportEditView(PartEditView):
+    parent = "supervision"
+    form_class = ProgressReportForm
+
+    def create(self, fields: dict) -> ProgressReport:
+        return supervision.receive_report(**fields)
+
+    def change(self, record: ProgressReport, fields: dict) -> ProgressReport:
+        return supervision.change_report(record, **fields)
+
+
+class OverdueSupervisionView(OfficerRequiredMixin, TemplateView):
+    """The supervised cases whose progress report is overdue, of those the user may see."""
+
+    template_name = "cases/supervision_overdue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(overdue=supervision.overdue(self.request.user), **kwargs)

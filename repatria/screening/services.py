@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from repatria.audit.recorder import record_created
 from repatria.cases import timeline
 from repatria.cases.models import Case, Event, EventKind
+from repatria.cases.officers import officers_of
 from repatria.core.services import RuleError, lock_as_seen
 from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Result
+from repatria.notifications.models import NotificationKind
+from repatria.notifications.services import notify
 from repatria.registry.models import Person
 
 from .cards import Card
@@ -197,7 +200,23 @@ def _raise(
     Event.objects.bulk_create(
         _timeline_event(a, log.user, status=a.status, partner=partner, score=a.score, context=a.context) for a in alerts
     )
+    _tell_officers(alerts)
     return alerts
+
+
+def _tell_officers(alerts: list[Alert]) -> None:
+    """The alerts on each case go, as one notice, to the bell of the case's officers: a query matching many persons
+    of one case costs no more statements than one matching a single person."""
+    persons: dict[int, list[str]] = defaultdict(list)
+    for alert in alerts:
+        if alert.case_id is not None:
+            persons[alert.case_id].append(alert.person.display_name)
+    for case in Case.objects.filter(pk__in=persons).only("number", "province", "lead_organisation"):
+        notify(
+            officers_of(case), kind=NotificationKind.ALERT, url=case.get_absolute_url(),
+            message=gettext_noop("Screening alert on case %(number)s: %(person)s"),
+            params={"number": case.number, "person": "、".join(persons[case.pk])},
+        )  # fmt: skip
 
 
 # The note that goes with one move of an alert; the alert keeps the notes of every move.

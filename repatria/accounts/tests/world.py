@@ -13,11 +13,13 @@ from repatria.accounts.models import ObjectPermission, Organisation, Organisatio
 from repatria.assets.services import record_asset
 from repatria.cases.models import CasePerson
 from repatria.cases.services import open_case, record_return
+from repatria.cases.supervision import place_under_supervision, receive_report
 from repatria.core.testing import record_specs
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
 from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import Campaign, ExchangeRate
+from repatria.work.services import create_task
 
 # Every record type of every app (its specs module): the matrices loop over these.
 SPECS = record_specs()
@@ -58,6 +60,8 @@ def build_world() -> dict:
         )  # fmt: skip
         if side == "B":
             case.assigned_organisations.add(police)
+        supervision = place_under_supervision(actor=admin, case=case, supervisor="central_office",
+                                              since=datetime.date(2019, 1, 1))  # fmt: skip
         records[side] = {
             "person": person,
             "case": case,
@@ -70,9 +74,14 @@ def build_world() -> dict:
             "relationship": Relationship.objects.create(person=person, relation="spouse", other_name=f"配偶{side}"),
             "whereabouts": record_whereabouts(person=person, country=us, date_from="2017", actor=admin),
             "caseperson": CasePerson.objects.get(case=case),
+            "supervision": supervision,
+            "progressreport": receive_report(supervision=supervision, received_on=datetime.date(2019, 2, 1),
+                                             summary=f"进展报告{side}"),
             # Of no province: the same to everyone, whichever side they sit on.
             "exchangerate": ExchangeRate.objects.create(currency=currency, date=datetime.date(2019, 1, 1),
                                                         rate="7.0", source=f"来源{side}"),
+            "task": create_task(actor=admin, title=f"任务{side}", case=case, organisation=offices[side],
+                                due_on=datetime.date(2019, 6, 1)),
             "campaign": Campaign.objects.create(name_zh=f"行动{side}", starts_on=datetime.date(2019, 1, 1),
                                                 ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip

@@ -17,7 +17,8 @@ class AssetSerializer(RecordSerializer):
         model = Asset
         fields = [
             "id", "version", "case", "person", "kind", "description", "jurisdiction", "value", "value_currency",
-            "valued_on", "stage", "recovered_amount", "recovered_currency", "recovered_on", "created", "updated",
+            "valued_on", "stage", "recovered_amount", "recovered_currency", "recovered_on", "frozen_until", "created",
+            "updated",
         ]  # fmt: skip
         read_only_fields = ["stage", "recovered_amount", "recovered_on"]  # moved by change_stage only
 

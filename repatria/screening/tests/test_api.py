@@ -114,8 +114,8 @@ def test_a_query_takes_the_same_few_sql_statements_however_many_persons_it_match
     catching_up = 2 if connection.vendor == "postgresql" else 1
     assert len(no_match) == 3 + catching_up, "\n".join(no_match)
     # And in one transaction (a savepoint inside the test's): the alerts, their audit entries under the chain's
-    # head, their timeline events.
-    assert len(one_match) == len(two_matches) == 10 + catching_up, "\n".join(two_matches)
+    # head, their timeline events; then, once per case, the case and its officers to notify (none here).
+    assert len(one_match) == len(two_matches) == 12 + catching_up, "\n".join(two_matches)
 
 
 @pytest.mark.django_db
