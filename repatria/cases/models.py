@@ -159,6 +159,7 @@ class EventKind(models.TextChoices):
     REQUEST_SENT = "request_sent", _("request sent")
     NOTE = "note", _("journal note")
     SCREENING_ALERT = "screening_alert", _("screening alert")
+    ATTACHED = "attached", _("file attached")
 
 
 class Event(RestrictedModel):
