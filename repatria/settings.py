@@ -1,6 +1,6 @@
 """Settings, read from the environment: DATABASE_URL, DATABASE_OWNER_URL, SECRET_KEY, AUDIT_KEY or AUDIT_KEY_FILE,
-DEBUG, ALLOWED_HOSTS, SECURE_TLS, BEHIND_PROXY, REQUEST_ID_FROM_PROXY, SESSION_IDLE_TIMEOUT, PRIVATE_ROOT, STATIC_ROOT
-(README.md, "Settings"; docs/DEPLOYMENT.md)."""
+DEBUG, ALLOWED_HOSTS, SECURE_TLS, BEHIND_PROXY, REQUEST_ID_FROM_PROXY, SESSION_IDLE_TIMEOUT, PRIVATE_ROOT, STATIC_ROOT,
+ATTACHMENT_SCANNER (README.md, "Settings"; docs/DEPLOYMENT.md)."""
 
 import os
 from datetime import timedelta
@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "repatria.screening",
     "repatria.stats",
     "repatria.work",
+    "repatria.attachments",
     "repatria.demo",
 ]
 
@@ -264,6 +265,21 @@ if DEBUG or os.environ.get("REPATRIA_DEV"):
     WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
 else:
     STORAGES["staticfiles"] = {"BACKEND": "repatria.core.static_storage.GzipManifestStaticFilesStorage"}
+# Files attached to records (repatria.attachments): the types allowed, by what the content is (not the name), the
+# largest size, and the virus scanner: the dotted path of a callable given the open file, which returns why it refuses
+# the file or None (none configured: no scan). A refused file is not stored.
+ATTACHMENT_TYPES = [
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/tiff",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]
+ATTACHMENT_MAX_SIZE = 20 * 1024 * 1024
+ATTACHMENT_SCANNER = os.environ.get("ATTACHMENT_SCANNER") or None
 # Where files were kept, and served from, before: the migrations that moved them out read it (registry 0006,
 # screening 0002).
 LEGACY_MEDIA_ROOT = VAR_DIR / "media"

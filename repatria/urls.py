@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("repatria.registry.urls")),
     path("", include("repatria.cases.urls")),
     path("", include("repatria.assets.urls")),
+    path("", include("repatria.attachments.urls")),
     path("", include("repatria.accounts.urls")),
     path("", include("repatria.audit.urls")),
     path("screening/", include("repatria.screening.urls")),

@@ -133,3 +133,37 @@ def stats_grants() -> list[dict]:
          "roles": [Role.ANALYST, Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER], "types": STATS_RECORDS,
          "actions": ["view", "export"], "constraints": None},
     ]  # fmt: skip
+
+
+ATTACHMENT = "attachments.attachment"
+# The record an attachment hangs from, by its field: the scope that reaches that record.
+ATTACHMENT_TARGETS = {"case__": case_scope, "return_record__case__": case_scope, "asset__case__": case_scope,
+                      "person__": person_scope}  # fmt: skip
+
+
+def attachment_scope(scope: str, *, uploaded_here: bool = False) -> list[dict]:
+    """An attachment follows the record it hangs from; `uploaded_here` narrows that to files uploaded by someone of
+    the officer's own organisation."""
+    mine = {"uploaded_by__organisation": "$organisation"} if uploaded_here else {}
+    return [{**c, **mine} for path, scoped in ATTACHMENT_TARGETS.items() for c in scoped(scope, path)]
+
+
+def attachment_grants() -> list[dict]:
+    """Rows for ObjectPermission (as default_grants) of attachments: officers see and attach files on the records
+    of their reach, and correct or delete only those uploaded by their own organisation; administrators handle
+    every attachment, analysts read them all."""
+    grants = [
+        {"name": "central administrators: every attachment", "roles": [Role.ADMIN], "types": [ATTACHMENT],
+         "actions": ALL_ACTIONS, "constraints": None},
+        {"name": "central analysts: read every attachment", "roles": [Role.ANALYST], "types": [ATTACHMENT],
+         "actions": ["view", "export"], "constraints": None},
+    ]  # fmt: skip
+    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
+        grants += [
+            {"name": f"{role.label}: {ATTACHMENT} of their {scope}", "roles": [role], "types": [ATTACHMENT],
+             "actions": ["view", "add", "export"], "constraints": attachment_scope(scope)},
+            {"name": f"{role.label}: {ATTACHMENT} of their {scope} uploaded by their organisation", "roles": [role],
+             "types": [ATTACHMENT], "actions": ["change", "delete"],
+             "constraints": attachment_scope(scope, uploaded_here=True)},
+        ]  # fmt: skip
+    return grants

@@ -163,6 +163,7 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("journal note")
     SCREENING_ALERT = "screening_alert", _("screening alert")
     TRANSFERRED = "transferred", _("case transferred")
+    ATTACHED = "attached", _("file attached")
 
 
 class Event(RestrictedModel):

@@ -18,7 +18,12 @@ from .signals import file_read
 # Images shown inline, by the format Pillow finds in the file (not by its name): what browsers show as photos.
 IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 # Anything else is a download: of its type for these, else of no type a browser would render.
-DOWNLOAD_TYPES = {".csv": "text/csv", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+DOWNLOAD_TYPES = {
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
 OPAQUE = "application/octet-stream"
 # Should a browser render the file all the same, it may run nothing and load nothing.
 SANDBOX = "default-src 'none'; sandbox"

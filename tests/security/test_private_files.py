@@ -82,7 +82,8 @@ def partner(name: str) -> Organisation:
 
 @pytest.fixture
 def files_world(db) -> dict:
-    """Province A's person with a photo; bulk screenings, done, of an officer of province A and of partner P.
+    """Province A's person with a photo and case with an attachment; bulk screenings, done, of an officer of province A
+    and of partner P. (The world's attachment of province B, which its officers may read, is left out.)
 
     `readers` gives, for each record with a file, a client that may see the record; `clients` those who may not.
     """
@@ -93,6 +94,8 @@ def files_world(db) -> dict:
     )
     person = world["records"]["A"]["person"]
     person.photo.save("face.png", ContentFile(png()))
+    attachment = world["records"]["A"]["attachment"]
+    world["records"]["B"]["attachment"].delete()
     officers_job = bulk.create_job(user=officer_a, uploaded=travellers(), threshold=0.7)
     partner_p = partner_session(partner("P 联络点"))
     response = partner_p.post("/api/match-bulk/default", {"file": travellers("partner.csv")})
@@ -104,6 +107,7 @@ def files_world(db) -> dict:
     return {
         "readers": {
             ("registry.person", person.pk): officer_a_client,
+            ("attachments.attachment", attachment.pk): officer_a_client,
             ("screening.bulkjob", officers_job.pk): officer_a_client,
             ("screening.bulkjob", partners_job.pk): partner_p,
         },

@@ -1,16 +1,19 @@
 """The world of the permission matrices (pages and API): two provinces, each with one of every record.
 
-Guangdong's case "A" and Zhejiang's case "B", each with a person, a return, an asset, a document, a relative and
-whereabouts, and beside them an exchange rate and a campaign; a police agency assigned to case B.
+Guangdong's case "A" and Zhejiang's case "B", each with a person, a return, an asset, a document, a relative,
+whereabouts and an attachment (uploaded by the organisation that works the case: A's office, the police for B), and
+beside them an exchange rate and a campaign; a police agency assigned to case B.
 The `world` fixture (conftest.py) builds it for each test.
 """
 
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from repatria.accounts.models import ObjectPermission, Organisation, OrganisationKind, Role, User
 from repatria.assets.services import record_asset
+from repatria.attachments.services import attach
 from repatria.cases.models import CasePerson
 from repatria.cases.services import open_case, record_return
 from repatria.cases.supervision import place_under_supervision, receive_report
@@ -85,7 +88,16 @@ def build_world() -> dict:
             "campaign": Campaign.objects.create(name_zh=f"行动{side}", starts_on=datetime.date(2019, 1, 1),
                                                 ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip
+        records[side]["attachment"] = attached(case, uploader={"A": offices["A"], "B": police}[side], side=side)
     return {"records": records, "offices": offices, "police": police}
+
+
+def attached(case, *, uploader: Organisation, side: str):
+    """A warrant attached to the case by an officer of the organisation."""
+    role = Role.AGENCY_OFFICER if uploader.kind == OrganisationKind.AGENCY else Role.PROVINCIAL_OFFICER
+    officer = User.objects.create_user(f"uploader-{side}", role=role, organisation=uploader)
+    warrant = SimpleUploadedFile(f"warrant-{side}.pdf", b"%PDF-1.4\n%synthetic warrant\n%%EOF\n")
+    return attach(actor=officer, file=warrant, kind="warrant", case=case)
 
 
 def user_of(role, organisation=None) -> User:
