@@ -10,8 +10,8 @@ class AssetTable(BaseTable):
     description = tables.Column(linkify=True)
     case = tables.Column(linkify=lambda record: record.case.get_absolute_url(), accessor="case__number")
     person = tables.Column(linkify=True, verbose_name=_("holder"))
-    value = MoneyColumn(currency="value_currency")
-    recovered_amount = MoneyColumn(currency="recovered_currency")
+    value = MoneyColumn(currency="value_currency", day="valued_on")
+    recovered_amount = MoneyColumn(currency=("recovered_currency", "value_currency"), day="recovered_on")
 
     class Meta(BaseTable.Meta):
         model = Asset

@@ -1,5 +1,4 @@
 import django_filters
-import django_tables2 as tables
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -9,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from repatria.accounts.permissions import is_officer, reads_audit, restrict
-from repatria.core.tables import CLASSES, BaseTable
+from repatria.core.tables import CLASSES, BaseTable, JSONColumn
 from repatria.core.views import ObjectListView
 
 from . import display
@@ -37,8 +36,8 @@ class AuditFilterSet(django_filters.FilterSet):
 
 
 class AuditTable(BaseTable):
-    before = tables.JSONColumn(verbose_name=_("before"))
-    after = tables.JSONColumn(verbose_name=_("after"))
+    before = JSONColumn(verbose_name=_("before"))
+    after = JSONColumn(verbose_name=_("after"))
 
     class Meta(BaseTable.Meta):
         model = AuditEntry

@@ -1,16 +1,16 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.tables import BaseTable, MoneyColumn
+from repatria.core.tables import BaseTable, ManyToManyColumn, MoneyColumn
 
 from .models import Case, Return
 
 
 class CaseTable(BaseTable):
     number = tables.Column(linkify=True)
-    persons = tables.ManyToManyColumn(linkify_item=True, verbose_name=_("persons"))
-    offences = tables.ManyToManyColumn(verbose_name=_("offences"))
-    amount_involved = MoneyColumn(currency="amount_currency")
+    persons = ManyToManyColumn(linkify_item=True, verbose_name=_("persons"))
+    offences = ManyToManyColumn(verbose_name=_("offences"))
+    amount_involved = MoneyColumn(currency="amount_currency", day="opened_on")
 
     class Meta(BaseTable.Meta):
         model = Case

@@ -1,12 +1,19 @@
 """CSV and XLSX exports of exactly what a list shows: its filter, its sort, every page, the visible columns."""
 
 import csv
+import datetime
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tables2 import Table
+from django_tables2.columns import BoundColumn
+from django_tables2.rows import BoundRow
 from openpyxl import Workbook
+
+from .tables import MoneyColumn
 
 FORMATS = ("csv", "xlsx")
 
@@ -28,9 +35,38 @@ def spreadsheet_cell(value) -> str:
 
 
 def _rows(table: Table):
+    """The header and a line per record: plain values (never the page's links or marks), numbers as numbers, an
+    amount's currency in a column of its own."""
     exclude = getattr(table.Meta, "exclude_from_export", ())
-    for row in table.as_values(exclude_columns=exclude):
-        yield [spreadsheet_cell(value) for value in row]
+    columns = [c for c in table.columns.iterall() if not (c.column.exclude_from_export or c.name in exclude)]
+    yield [spreadsheet_cell(header) for column in columns for header in _headers(column)]
+    for row in table.rows:
+        yield [_plain(value) for column in columns for value in _values(row, column)]
+
+
+def _headers(column: BoundColumn) -> list[str]:
+    header = str(column.header)
+    if isinstance(column.column, MoneyColumn):
+        return [header, _("%(amount)s: currency") % {"amount": header}]
+    return [header]
+
+
+def _values(row: BoundRow, column: BoundColumn) -> list:
+    value = row.get_cell_value(column.name)
+    if isinstance(column.column, MoneyColumn):
+        return [value, column.column.currency(row.record) if value is not None else None]
+    return [value]
+
+
+def _plain(value):
+    """A cell's value as the export writes it: numbers and days as they are, yes/no in the reader's language."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)  # spreadsheets keep no time zone
+    if isinstance(value, int | float | Decimal | datetime.date):
+        return value
+    return spreadsheet_cell(value)
 
 
 def _csv_lines(table: Table):

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from repatria.core.tables import BaseTable, PartialDateColumn
+from repatria.core.tables import BaseTable, ManyToManyColumn, PartialDateColumn
 
 from .models import Person
 
@@ -10,7 +10,7 @@ class PersonTable(BaseTable):
     display_name = tables.Column(linkify=True, verbose_name=_("name"))
     other_names = tables.Column(empty_values=(), orderable=False, verbose_name=_("other names"))
     birth_date = PartialDateColumn()
-    nationalities = tables.ManyToManyColumn(verbose_name=_("nationalities"))
+    nationalities = ManyToManyColumn(verbose_name=_("nationalities"))
     red_notice_number = tables.Column(verbose_name=_("red notice"))
     hundred_list_number = tables.Column(verbose_name=_("“100 list”"))
 

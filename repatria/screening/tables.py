@@ -15,6 +15,9 @@ class ScoreColumn(tables.Column):
     def render(self, value):
         return f"{value:.2f}"
 
+    def value(self, value):
+        return value
+
 
 class AlertTable(BaseTable):
     pk = tables.Column(verbose_name="#", linkify=lambda record: reverse("screening:alert", args=[record.pk]))

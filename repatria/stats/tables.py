@@ -15,6 +15,9 @@ class ExchangeRateTable(BaseTable):
         """6.8976, not the 6.897600 the column keeps."""
         return f"{value.normalize():f}"
 
+    def value_rate(self, value):
+        return value
+
     class Meta(BaseTable.Meta):
         model = ExchangeRate
         fields = ["currency", "date", "rate", "source"]

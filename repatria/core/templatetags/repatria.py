@@ -1,8 +1,14 @@
+import datetime
+from decimal import Decimal
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from repatria.core.dates import format_partial_date
 from repatria.core.events import describe
+from repatria.core.models import Currency
+from repatria.core.money import Amount, readable, with_equivalent
 
 register = template.Library()
 
@@ -24,3 +30,16 @@ def query_with(context, **changes) -> str:
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def money(amount: Decimal | None, currency: str = "", day: datetime.date | None = None) -> str:
+    """An amount in the reader's form ("196.54亿元", "1,200.00 USD"); given its day, a foreign one with its yuan
+    equivalent at that day's rate (a moment counts as its local day)."""
+    if amount is None:
+        return ""
+    if day is None:
+        return readable(amount, currency)
+    if isinstance(day, datetime.datetime):
+        day = timezone.localdate(day)
+    return with_equivalent(Amount(amount, currency or Currency.CNY, day))

@@ -172,7 +172,7 @@ def test_the_records_behind_a_figure_are_exactly_those_counted(world):
     assert response.status_code == 404
     assets = rows(listed(world.admin, period="2019", measure="amount"))
     assert [asset.split()[1] for asset in assets] == ["ST-C", "ST-A"]  # newest first
-    assert "1000000.00 USD" in assets[1] and "5000000.00 CNY" in assets[0]
+    assert "1,000,000.00 USD（≈ 700.00万元）" in assets[1] and "500.00万元" in assets[0]
     abroad = rows(listed(world.admin, period="2019", measure="abroad", breakdown="abroad_by_years", key="5-10"))
     assert len(abroad) == 1 and "测试E" in abroad[0] and "2012-05-01" in abroad[0] and "ST-E" in abroad[0]
 

@@ -1,0 +1,51 @@
+"""Amounts on the assets' pages: the reader's form, the yuan beside a foreign amount, the list's total in yuan."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from repatria.assets.services import record_asset
+from repatria.geo.models import Country
+from repatria.stats.models import ExchangeRate
+
+
+@pytest.fixture
+def assets(case, officer):
+    us = Country.objects.get(pk="US")
+    ExchangeRate.objects.create(currency="USD", date=datetime.date(2019, 1, 1), rate="7.0")
+
+    def asset(description, value, currency, day):
+        return record_asset(actor=officer, case=case, kind="cash", description=description, jurisdiction=us,
+                            value=Decimal(value), value_currency=currency, valued_on=day)  # fmt: skip
+
+    return [
+        asset("dollars", "2000000", "USD", datetime.date(2019, 2, 1)),
+        asset("yuan", "350000000", "CNY", None),
+        asset("euros", "100", "EUR", datetime.date(2019, 2, 1)),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_asset_list_shows_yuan_beside_foreign_amounts_and_totals_them(officer_client, assets):
+    page = officer_client.get(reverse("assets:asset_list")).content.decode()
+    assert "2,000,000.00 USD（≈ 1,400.00万元）" in page
+    assert "3.50亿元" in page
+    assert "100.00 EUR（无2019-02-01的EUR汇率）" in page
+    # 1,400万 + 3.5亿; the euros have no rate and are counted out, not as zero.
+    assert "合计：3.64亿元（1项因缺少汇率未计入）" in page
+
+
+@pytest.mark.django_db
+def test_the_total_covers_the_whole_filtered_list_not_only_the_page(officer_client, assets, settings):
+    settings.PAGINATE_BY = 1
+    page = officer_client.get(reverse("assets:asset_list"), {"kind": "cash"}).content.decode()
+    assert "合计：3.64亿元" in page
+
+
+@pytest.mark.django_db
+def test_an_asset_shows_its_value_with_the_yuan_equivalent_in_english(officer_client, assets):
+    officer_client.cookies["django_language"] = "en"
+    page = officer_client.get(reverse("assets:asset", args=[assets[0].pk])).content.decode()
+    assert "2,000,000.00 USD (≈ 14,000,000.00 CNY)" in page
