@@ -37,3 +37,12 @@ class ExchangeRateView(ObjectDetailView):
 
 class ExchangeRateEditView(ObjectEditView):
     form_class = ExchangeRateForm
+
+    def get_initial(self) -> dict:
+        """A rate added from the statistics' list of rates to enter starts with its currency and day; the form
+        checks them as it checks any input."""
+        initial = super().get_initial()
+        if self.object is None:
+            asked = self.request.GET
+            initial.update((name, asked[name][:10]) for name in ("currency", "date") if name in asked)
+        return initial
