@@ -1,5 +1,8 @@
 """The exchange rates' pages: the rates in yuan the statistics convert foreign amounts with."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from repatria.accounts.permissions import can
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -19,6 +22,10 @@ class ExchangeRateListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         if not can(self.request.user, ExchangeRate, "add"):
             context["import_url"] = None  # only those who may add rates may import them
+        else:
+            context["extra_actions"] = [
+                {"url": reverse("stats:exchangerate_import_cfets"), "label": _("Import the CFETS central parity table")}
+            ]
         return context
 
 
