@@ -17,7 +17,7 @@ from repatria.notifications.models import NotificationKind
 from repatria.notifications.services import notify
 
 from . import timeline
-from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
+from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return, ReturnMethod
 from .officers import officers_of
 
 S = CaseStatus
@@ -83,7 +83,10 @@ def add_person(*, case: Case, person, role: str = CaseRole.PRINCIPAL, actor) -> 
 def record_return(
     *, case: Case, person, date: datetime.date, method: str, country=None, actor, notes: str = ""
 ) -> Return:
-    """Record that a person of the case came back; the case is returned once all its principals are."""
+    """Record that a person of the case came back, or died abroad (method "death").
+
+    Once every principal is back or dead, the case is returned if anyone was brought back, else closed: a death
+    closes a case but is not a return."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == S.CLOSED:
         raise RuleError(_("The case is closed and takes no more returns."))
@@ -93,8 +96,13 @@ def record_return(
     ret.save()
     timeline.returned(ret, actor=actor, when=_at_day(date)).save()
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
-    if case.status != S.RETURNED and not principals.exclude(person__returns__case=case).exists():
+    if case.status == S.RETURNED or principals.exclude(person__returns__case=case).exists():
+        return ret
+    brought_back = case.returns.filter(person__in=principals).exclude(method=ReturnMethod.DEATH).exists()
+    if brought_back:
         _move(case, S.RETURNED, actor=actor)
+    else:
+        _move(case, S.CLOSED, actor=actor, reason=_("The principal suspects died abroad."), when=date)
     return ret
 
 

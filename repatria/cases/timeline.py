@@ -170,6 +170,11 @@ def _whereabouts(d: dict) -> str:
 
 
 def _returned(d: dict) -> str:
+    if d["method"] == ReturnMethod.DEATH:
+        return _("%(person)s died abroad, in %(country)s") % {
+            "person": d.get("person_name", ""),
+            "country": _country(d.get("country")),
+        }
     return _("%(person)s returned from %(country)s: %(method)s") % {
         "person": d.get("person_name", ""),
         "country": _country(d.get("country")),

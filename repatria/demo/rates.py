@@ -75,6 +75,21 @@ def exchange_rates(*, seed: int, until: datetime.date) -> tuple[RatePlan, ...]:
     )
 
 
+def carried_to(plans: tuple[RatePlan, ...], today: datetime.date) -> tuple[RatePlan, ...]:
+    """The plans, each currency's last rate repeated on the first business day of every later month up to today:
+    a recovery recorded today in the demo has a rate in force, and the planned rates, so the figures, stay."""
+    last: dict[str, RatePlan] = {}
+    for plan in plans:
+        last[plan.currency] = plan
+    later = [
+        RatePlan(plan.currency, day, plan.rate)
+        for plan in last.values()
+        for day in first_business_days(plan.date + datetime.timedelta(days=1), today)
+        if day > plan.date
+    ]
+    return plans + tuple(later)
+
+
 class RateBook:
     """The planned rates, answering what an amount is worth in yuan on a day (at the latest rate from then)."""
 

@@ -34,7 +34,7 @@ from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate
 
 from . import generator as g
 from .campaigns import CampaignPlan, Tally, campaigns
-from .rates import RateBook, RatePlan, exchange_rates
+from .rates import RateBook, RatePlan, carried_to, exchange_rates
 from .tables import DEMO_PASSWORD, UNTIL
 
 
@@ -413,7 +413,7 @@ def load(*, persons: int, seed: int = g.DEFAULT_SEED, until: datetime.date | Non
     user_plans = g.users(seed)
     users = ensure_users(user_plans, organisations)
     writer = (BulkWriter if fast else ServiceWriter)(organisations, users, user_plans)
-    rates = exchange_rates(seed=seed, until=until)
+    rates = carried_to(exchange_rates(seed=seed, until=until), timezone.localdate())
     writer.write_rates(rates)
     tally = Tally(RateBook(rates))
     writer.write_all(tally.count(g.cases(persons=persons, seed=seed, until=until)))

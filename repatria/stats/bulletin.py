@@ -46,7 +46,6 @@ _METHODS_ZH = {
     ReturnMethod.BORDER_ALERT: "边境触网",
     ReturnMethod.CAUGHT_AT_HOME: "境内抓获",
     ReturnMethod.SURRENDER: "主动投案自首",
-    ReturnMethod.DEATH: "死亡",
     ReturnMethod.OTHER: "其他方式",
 }
 # "{be}" agrees with the count; "surrendered" stays intransitive ("were surrendered" would mean handed over).
@@ -59,7 +58,6 @@ _METHODS_EN = {
     ReturnMethod.BORDER_ALERT: "{be} caught at the border",
     ReturnMethod.CAUGHT_AT_HOME: "{be} caught inside China",
     ReturnMethod.SURRENDER: "surrendered voluntarily",
-    ReturnMethod.DEATH: "died",
     ReturnMethod.OTHER: "{be} brought back by other means",
 }
 
@@ -237,16 +235,39 @@ def _date_en(day: datetime.date, precision: str) -> str:
 
 
 def _methods(figures: Figures) -> list[tuple[ReturnMethod, int]]:
-    """The methods anyone came back by, with their counts, in the bulletins' order."""
+    """The methods anyone came back by, with their counts, in the bulletins' order: dying abroad is none."""
     counts = {ReturnMethod(row.key): row.persons for row in figures.by_method}
-    return [(method, counts[method]) for method in ReturnMethod if counts.get(method)]
+    return [(method, counts[method]) for method in _METHODS_ZH if counts.get(method)]
+
+
+def _died_zh(figures: Figures) -> str:
+    """The dead are told apart: a death closes a case but brings nobody back."""
+    return f"另有{figures.died}名外逃人员在境外死亡。" if figures.died else ""
+
+
+def _died_en(figures: Figures) -> str:
+    count = figures.died
+    return f" {count:,} more {'fugitive' if count == 1 else 'fugitives'} died abroad." if count else ""
+
+
+def _recovered_zh(figures: Figures) -> str:
+    """追回赃款…, saying what an incomplete amount leaves out."""
+    left_out = "" if figures.amount_complete else f"（不含{len(figures.unconverted)}笔缺少汇率的追赃）"
+    return f"追回赃款{yuan_zh(figures.amount)}{left_out}"
+
+
+def _left_out_en(figures: Figures) -> str:
+    count = len(figures.unconverted)
+    if figures.amount_complete:
+        return ""
+    return f" (not counting {count:,} {'recovery' if count == 1 else 'recoveries'} without an exchange rate)"
 
 
 def _bulletin_zh(figures: Figures, subject: str) -> str:
     opening = f"{period_zh(figures)}，{subject or '中国'}"
     if not figures.returned:
-        amount = f"追回赃款{yuan_zh(figures.amount)}" if figures.amount else "也未追回赃款"
-        return f"{opening}未追回外逃人员，{amount}。"
+        amount = _recovered_zh(figures) if figures.amount or figures.unconverted else "也未追回赃款"
+        return f"{opening}未追回外逃人员，{amount}。{_died_zh(figures)}"
     where = ""
     if figures.countries:
         where = f"从{about_zh(figures.countries)}{'国家或地区' if figures.countries == 1 else '国家和地区'}"
@@ -254,11 +275,11 @@ def _bulletin_zh(figures: Figures, subject: str) -> str:
     of_whom = [f"{name}{count}人" for key, name in _CATEGORIES_ZH.items() if (count := getattr(figures, key))]
     if of_whom:
         clauses.append("其中" + "、".join(of_whom))
-    if figures.amount:
-        clauses.append(f"追回赃款{yuan_zh(figures.amount)}")
+    if figures.amount or figures.unconverted:
+        clauses.append(_recovered_zh(figures))
     text = "，".join(clauses) + "。"
     methods = [f"{_METHODS_ZH[method]}{count}人" for method, count in _methods(figures)]
-    return text + (f"追回的外逃人员中，{'，'.join(methods)}。" if methods else "")
+    return text + (f"追回的外逃人员中，{'，'.join(methods)}。" if methods else "") + _died_zh(figures)
 
 
 def _bulletin_en(figures: Figures, subject: str) -> str:
@@ -266,9 +287,11 @@ def _bulletin_en(figures: Figures, subject: str) -> str:
     perfect = {"since": "has ", "to_date": "has ", "up_to": "had "}.get(_period_kind(figures)[0], "")
     opening = f"{period_en(figures)}, {subject or 'China'} {perfect}brought back"
     amount = f"{yuan_en(figures.amount)} in illicit proceeds {perfect + 'been' if perfect else 'was'} recovered"
+    amount += _left_out_en(figures)
+    recovered = figures.amount or figures.unconverted
     if not figures.returned:
-        ending = f"; {amount}" if figures.amount else f" and {perfect}recovered no illicit proceeds"
-        return f"{opening} no fugitives{ending}."
+        ending = f"; {amount}" if recovered else f" and {perfect}recovered no illicit proceeds"
+        return f"{opening} no fugitives{ending}.{_died_en(figures)}"
     text = f"{opening} {figures.returned:,} {'fugitive' if figures.returned == 1 else 'fugitives'}"
     if figures.countries:
         places = "country or region" if figures.countries == 1 else "countries and regions"
@@ -280,10 +303,10 @@ def _bulletin_en(figures: Figures, subject: str) -> str:
     ]
     if of_whom:
         text += f", of whom {_and(of_whom)}"
-    if figures.amount:
+    if recovered:
         text += f"; {amount}"
     methods = [f"{count:,} {_METHODS_EN[method].format(be=_be(count))}" for method, count in _methods(figures)]
-    return text + "." + (f" Of those brought back, {_and(methods)}." if methods else "")
+    return text + "." + (f" Of those brought back, {_and(methods)}." if methods else "") + _died_en(figures)
 
 
 def _be(count: int) -> str:

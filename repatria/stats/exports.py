@@ -29,6 +29,7 @@ MEASURES = {
     "hundred_list": gettext_lazy("of whom “100 list” members"),
     "countries": gettext_lazy("Countries and regions returned from"),
     "amount": gettext_lazy("Amount recovered (CNY)"),
+    "died": gettext_lazy("Died abroad (cases closed, not returned)"),
     "abroad": gettext_lazy("Still abroad on the last day"),
 }
 
@@ -77,6 +78,7 @@ def pdf(figures: Figures, *, bulletin: str, subject: str = "") -> bytes:
                 "previous": _period(figures.previous) if figures.previous else "",
                 "headlines": headlines(figures),
                 "bulletin": bulletin,
+                "incomplete": incomplete_note(figures),
                 "charts": _charts(figures),
                 "made": timezone.localdate(),
             },
@@ -113,9 +115,32 @@ def _summary(sheet: Worksheet, figures: Figures) -> None:
             difference, ratio = figures.change(measure)
             line += [getattr(previous, measure), difference, ratio]
         _append(sheet, line)
+    _unconverted(sheet, figures)
     sheet.column_dimensions["A"].width = 40
     for column in "BCDE":
         sheet.column_dimensions[column].width = 22
+
+
+def incomplete_note(figures: Figures) -> str:
+    """What the amount leaves out, in a sentence; "" when it is complete."""
+    if figures.amount_complete:
+        return ""
+    wanted = "; ".join(f"{currency} {day.isoformat()}" for currency, day in figures.rates_to_enter())
+    return _(
+        "The amount is incomplete: %(count)s recoveries are left out for want of an exchange rate. "
+        "Rates to enter (currency, recovery date): %(wanted)s."
+    ) % {"count": len(figures.unconverted), "wanted": wanted}
+
+
+def _unconverted(sheet: Worksheet, figures: Figures) -> None:
+    """The recoveries left out of the amount, under the summary, each in its own currency."""
+    if figures.amount_complete:
+        return
+    _append(sheet, [])
+    _append(sheet, [incomplete_note(figures)], bold=True)
+    _append(sheet, [_("Recovered on"), _("Currency"), _("Amount in that currency"), _("Asset")], bold=True)
+    for left_out in figures.unconverted:
+        _append(sheet, [left_out.day, left_out.currency, left_out.amount, left_out.asset])
 
 
 def _breakdown(sheet: Worksheet, rows: list[Row], heading, *, amounts: bool) -> None:
@@ -173,6 +198,7 @@ def headlines(figures: Figures) -> list[dict]:
             "label": label,
             "part": measure in PARTS,
             "now": charts.readable(getattr(figures, measure), amount=amount),
+            "incomplete": amount and not figures.amount_complete,
         }
         if figures.previous:
             difference, ratio = figures.change(measure)

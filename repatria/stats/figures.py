@@ -23,6 +23,16 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Unconverted:
+    """A recovery left out of the amount: no exchange rate for its currency is in force on its day."""
+
+    asset: int
+    day: datetime.date
+    currency: str
+    amount: Decimal  # in the currency recovered
+
+
+@dataclass(frozen=True)
 class Figures:
     """Returns counted per person, once per period, by their last return in it; amounts by recovery date."""
 
@@ -34,7 +44,8 @@ class Figures:
     red_notice: int = 0  # of the returned: red-notice subjects
     hundred_list: int = 0  # of the returned: "100 list" members
     countries: int = 0  # distinct countries and regions returned from
-    amount: Decimal = ZERO  # recovered, in CNY
+    amount: Decimal = ZERO  # recovered, in CNY; without the recoveries `unconverted` lists
+    died: int = 0  # died abroad: their cases are closed, but nobody was brought back
     by_method: list[Row] = field(default_factory=list)  # every method, in the bulletins' order, zeros included
     by_country: list[Row] = field(default_factory=list)  # persons returned from, amount recovered in; largest first
     by_province: list[Row] = field(default_factory=list)
@@ -44,7 +55,16 @@ class Figures:
     abroad: int = 0  # fugitives still abroad on the last day
     abroad_by_country: list[Row] = field(default_factory=list)  # where last known to be
     abroad_by_years: list[Row] = field(default_factory=list)  # years since flight, in bands
+    unconverted: tuple[Unconverted, ...] = ()  # recoveries left out of `amount` for want of a rate
     previous: "Figures | None" = None  # the same period a year earlier (同比)
+
+    @property
+    def amount_complete(self) -> bool:
+        return not self.unconverted
+
+    def rates_to_enter(self) -> list[tuple[str, datetime.date]]:
+        """The currencies and days a rate is wanted for, so that every recovery counts, in order."""
+        return sorted({(u.currency, u.day) for u in self.unconverted})
 
     def change(self, measure: str) -> tuple[int | Decimal, float | None] | None:
         """同比 for a headline measure: the difference and the ratio (None when the year before was zero)."""
@@ -54,5 +74,5 @@ class Figures:
         return now - before, (float(now - before) / float(before) if before else None)
 
 
-HEADLINES = ("returned", "functionaries", "red_notice", "hundred_list", "countries", "amount", "abroad")
+HEADLINES = ("returned", "functionaries", "red_notice", "hundred_list", "countries", "amount", "died", "abroad")
 BREAKDOWNS = ("by_method", "by_country", "by_province", "by_agency", "by_offence", "by_month")

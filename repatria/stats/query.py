@@ -4,7 +4,7 @@ and the API alike."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from repatria.accounts.models import Organisation, OrganisationKind
+from repatria.accounts.models import Organisation, OrganisationKind, Role
 from repatria.cases.models import Offence
 from repatria.core.forms import BootstrapMixin, DateInput
 from repatria.geo.models import Country, Province
@@ -49,3 +49,12 @@ class StatsQueryForm(BootstrapMixin, forms.Form):
             country=data["country"].pk if data["country"] else "",
             offence=data["offence"].pk if data["offence"] else "",
         )
+
+    def whose(self, user) -> Province | None:
+        """Whose figures a valid form's are: the province chosen, else a provincial officer's own, since theirs
+        are the only records they see; None for the whole country."""
+        chosen = self.cleaned_data["province"]
+        organisation = getattr(user, "organisation", None)
+        if chosen or getattr(user, "role", "") != Role.PROVINCIAL_OFFICER or organisation is None:
+            return chosen
+        return organisation.province

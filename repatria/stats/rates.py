@@ -53,12 +53,25 @@ class RateTable:
             self._days[currency].append(day)
             self._rates[currency].append(rate)
 
-    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal:
-        """The amount in yuan, to the fen; MissingRate when no rate is in force that day."""
+    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal | None:
+        """The amount in yuan, to the fen; None when no rate is in force that day."""
         if currency in ("", Currency.CNY):
             return amount
+        i = self._in_force(currency, day)
+        return None if i is None else (amount * self._rates[currency][i]).quantize(FEN, ROUND_HALF_UP)
+
+    def missing(self, currency: str, day: datetime.date) -> MissingRate:
+        """Why an amount in this currency on this day has no value in yuan, naming the latest rate before it."""
         days = self._days[currency]
         i = bisect.bisect_right(days, day) - 1
-        if i < 0 or (day - days[i]).days > VALID_DAYS:
-            raise MissingRate(currency, day, days[i] if i >= 0 else None)
-        return (amount * self._rates[currency][i]).quantize(FEN, ROUND_HALF_UP)
+        return MissingRate(currency, day, days[i] if i >= 0 else None)
+
+    def _in_force(self, currency: str, day: datetime.date) -> int | None:
+        days = self._days[currency]
+        i = bisect.bisect_right(days, day) - 1
+        return None if i < 0 or (day - days[i]).days > VALID_DAYS else i
+
+
+def has_rate(currency: str, day: datetime.date) -> bool:
+    """Whether an amount in the currency on the day converts to yuan (a yuan amount always does)."""
+    return RateTable([currency]).to_cny(Decimal(1), currency, day) is not None

@@ -3,7 +3,9 @@
 Counting follows the bulletins. Each person counts once per period, by their last return in it (a person
 brought back twice in a year is one person returned that year), so every breakdown of persons adds up to the
 persons returned. Categories nest as the bulletins nest them: a "100 list" member is a red-notice subject.
-Amounts count each asset by its recovery date, converted to yuan at the rate in force that day. Cases count
+Amounts count each asset by its recovery date, converted to yuan at the rate in force that day; a recovery with
+no rate in force is left out of the amount and listed, never a reason to show no figures. A death abroad closes a
+case but brings nobody back: the dead are a figure of their own, not among the persons returned. Cases count
 where they are now: a case moved to another province counts for that province, in every period.
 
 Only the records a user may see are counted, so a provincial officer's figures are their province's. The pages'
@@ -34,7 +36,7 @@ from repatria.core.dates import format_partial_date
 from repatria.geo.models import Country, Province
 from repatria.registry.models import Person, Whereabouts
 
-from .figures import BREAKDOWNS, ZERO, Figures, Row
+from .figures import BREAKDOWNS, ZERO, Figures, Row, Unconverted
 from .models import Campaign, Measure
 from .periods import Period, between, years_earlier
 from .rates import MissingRate, RateTable
@@ -42,6 +44,7 @@ from .rates import MissingRate, RateTable
 __all__ = ["Filters", "MissingRate", "TargetResult", "campaign_results", "figures", "records"]
 
 FUGITIVE_ROLES = (CaseRole.PRINCIPAL, CaseRole.ACCOMPLICE)
+METHODS = [method for method in ReturnMethod.values if method != ReturnMethod.DEATH]  # the ways of bringing back
 # Years since flight, in bands (lower bound included), for the persons still abroad.
 YEAR_BANDS = ((0, 1), (1, 3), (3, 5), (5, 10), (10, None))
 
@@ -143,8 +146,11 @@ def _between(field: str, period: Period, today: datetime.date) -> Q:
     return q & Q(**{f"{field}__gte": period.start}) if period.start else q
 
 
-def _returns(user, period: Period, filters: Filters, today: datetime.date) -> QuerySet:
-    return filters.narrow(Return.objects.restrict(user, "view"), "country_id").filter(_between("date", period, today))
+def _returns(user, period: Period, filters: Filters, today: datetime.date, *, died: bool = False) -> QuerySet:
+    """The returns in the period, or with `died` the deaths abroad recorded in it."""
+    returns = filters.narrow(Return.objects.restrict(user, "view"), "country_id")
+    returns = returns.filter(_between("date", period, today))
+    return returns.filter(method=ReturnMethod.DEATH) if died else returns.exclude(method=ReturnMethod.DEATH)
 
 
 def _assets(user, period: Period, filters: Filters, today: datetime.date) -> QuerySet:
@@ -179,8 +185,8 @@ def _returned(returns: QuerySet) -> list[_Counted]:
     return counted
 
 
-def _recovered(assets: QuerySet) -> list[_Counted]:
-    """The assets' amounts in yuan; MissingRate if a foreign amount has no rate in force on its day."""
+def _recovered(assets: QuerySet) -> tuple[list[_Counted], list[Unconverted]]:
+    """The assets' amounts in yuan, and those left out because no rate is in force on their day."""
     rows = list(
         assets.order_by("recovered_on", "pk").values_list(
             "pk", "recovered_on", "case_id", "case__province_id", "case__lead_organisation_id", "jurisdiction_id",
@@ -189,10 +195,14 @@ def _recovered(assets: QuerySet) -> list[_Counted]:
     )  # fmt: skip
     # An amount recorded without its own currency was recovered in the currency the asset was valued in.
     rates = RateTable({currency or valued for *_, currency, valued in rows})
-    return [
-        _Counted(pk, day, case, province, agency, country, amount=rates.to_cny(amount, currency or valued, day))
-        for pk, day, case, province, agency, country, amount, currency, valued in rows
-    ]
+    counted, unconverted = [], []
+    for pk, day, case, province, agency, country, amount, currency, valued in rows:
+        cny = rates.to_cny(amount, currency or valued, day)
+        if cny is None:
+            unconverted.append(Unconverted(pk, day, currency or valued, amount))
+        else:
+            counted.append(_Counted(pk, day, case, province, agency, country, amount=cny))
+    return counted, unconverted
 
 
 def _bands(day: datetime.date) -> list[tuple[datetime.date, str]]:
@@ -296,10 +306,7 @@ def _breakdown(
 def figures(
     *, user, period: Period, filters: Filters = Filters(), today: datetime.date | None = None, compare: bool = True
 ) -> Figures:
-    """The figures of a period within the user's scope, with those of a year earlier when `compare`.
-
-    Raises MissingRate when an amount recovered in a foreign currency has no rate in force on its day.
-    """
+    """The figures of a period within the user's scope, with those of a year earlier when `compare`."""
     today = today or timezone.localdate()
     with _collector_paused():
         return _figures(user, period, filters, today, compare)
@@ -320,7 +327,8 @@ def _collector_paused():
 
 def _figures(user, period: Period, filters: Filters, today: datetime.date, compare: bool) -> Figures:
     returns, assets = _returns(user, period, filters, today), _assets(user, period, filters, today)
-    returned, recovered = _returned(returns), _recovered(assets)
+    returned, (recovered, unconverted) = _returned(returns), _recovered(assets)
+    died = _returned(_returns(user, period, filters, today, died=True))
     abroad = _abroad(user, period, filters, today)
     _attach_offences(returned + recovered, returns, assets)
     last = period.last_day(today)
@@ -333,7 +341,8 @@ def _figures(user, period: Period, filters: Filters, today: datetime.date, compa
         **{measure: sum(map(bool, map(operator.attrgetter(field), returned))) for measure, field in CATEGORIES.items()},
         countries=len({c.country for c in returned if c.country}),
         amount=sum((c.amount for c in recovered), ZERO),
-        by_method=_breakdown("by_method", returned, [], ReturnMethod.values),
+        died=len(died),
+        by_method=_breakdown("by_method", returned, [], METHODS),
         by_country=_breakdown("by_country", returned, recovered),
         by_province=_breakdown("by_province", returned, recovered),
         by_agency=_breakdown("by_agency", returned, recovered),
@@ -342,6 +351,7 @@ def _figures(user, period: Period, filters: Filters, today: datetime.date, compa
         abroad=len(abroad),
         abroad_by_country=_breakdown("abroad_by_country", abroad, []),
         abroad_by_years=_breakdown("abroad_by_years", abroad, [], [f"{lo}-{hi or ''}" for lo, hi in YEAR_BANDS]),
+        unconverted=tuple(unconverted),
         previous=_figures(user, earlier, filters, today, compare=False) if earlier else None,
     )
 
@@ -351,6 +361,8 @@ MEASURES = {
     **dict.fromkeys(CATEGORIES, ()),
     "returned": BREAKDOWNS,
     "amount": BREAKDOWNS[1:],  # recoveries have no return method
+    "unconverted": (),  # the recoveries left out of the amount
+    "died": (),
     "abroad": ("abroad_by_country", "abroad_by_years"),
 }
 
@@ -366,16 +378,22 @@ def records(
     today: datetime.date | None = None,
 ) -> tuple[type[Model], list[int]]:
     """The records behind one figure, newest first, counted exactly as `figures` counts them: returns for the
-    persons returned (and each category), assets for the amount, persons for those still abroad."""
+    persons returned (and each category) and the dead, assets for the amount and those left out of it, persons
+    for those still abroad."""
     if measure not in MEASURES or breakdown not in ("", *MEASURES[measure]):
         raise ValueError(f"{measure} has no breakdown {breakdown}")
     today = today or timezone.localdate()
     if measure in CATEGORIES:
         records = _returns(user, period, filters, today)
         model, counted = Return, [c for c in _returned(records) if getattr(c, CATEGORIES[measure])]
+    elif measure == "died":
+        model, counted = Return, _returned(_returns(user, period, filters, today, died=True))
     elif measure == "amount":
         records = _assets(user, period, filters, today)
-        model, counted = Asset, _recovered(records)
+        model, counted = Asset, _recovered(records)[0]
+    elif measure == "unconverted":
+        left_out = _recovered(_assets(user, period, filters, today))[1]
+        return Asset, [u.asset for u in sorted(left_out, key=lambda u: (u.day, u.asset), reverse=True)]
     else:
         model, counted = Person, _abroad(user, period, filters, today)
     if breakdown:
@@ -407,10 +425,14 @@ def campaign_figures(*, user, campaign: Campaign, today: datetime.date | None = 
 
 
 def campaign_results(*, user, campaign: Campaign, today: datetime.date | None = None) -> list[TargetResult]:
-    """Each target of the campaign against what the user's records show."""
+    """Each target of the campaign against what the user's records show; MissingRate for an amount target while
+    a recovery has no rate, since its result would be short."""
     reached = campaign_figures(user=user, campaign=campaign, today=today)
     results = []
     for target in campaign.targets.all():
+        if target.measure == "amount" and reached.unconverted:
+            first = reached.unconverted[0]
+            raise RateTable([first.currency]).missing(first.currency, first.day)
         result = Decimal(getattr(reached, target.measure))
         share = float(result / target.value) if target.value else None
         results.append(TargetResult(target.measure, Measure(target.measure).label, target.value, result, share))

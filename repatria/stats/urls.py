@@ -2,6 +2,7 @@ from django.urls import path
 
 from repatria.core.views import ObjectDeleteView, object_urls
 
+from .cfets import CfetsImportView
 from .imports import ExchangeRateImportView
 from .models import Campaign, ExchangeRate
 from .views import campaigns, rates, statistics
@@ -14,6 +15,7 @@ urlpatterns = [
     path("export.xlsx", statistics.DownloadView.as_view(fmt="xlsx"), name="statistics_xlsx"),
     path("export.pdf", statistics.DownloadView.as_view(fmt="pdf"), name="statistics_pdf"),
     path("exchangerates/import/", ExchangeRateImportView.as_view(), name="exchangerate_import"),
+    path("exchangerates/import/cfets/", CfetsImportView.as_view(), name="exchangerate_import_cfets"),
     *object_urls(
         ExchangeRate,
         list_view=rates.ExchangeRateListView,

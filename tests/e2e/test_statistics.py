@@ -94,3 +94,20 @@ def test_an_officer_reads_the_figures_of_a_year_and_takes_them_away(statistics, 
     with open(pdf.value.path(), "rb") as file:
         assert file.read(5) == b"%PDF-"
     assert not csp_violations
+
+
+def test_a_missing_rate_marks_the_amount_incomplete_and_leads_to_the_rate_to_enter(statistics, world):  # noqa: F811
+    import datetime
+
+    from repatria.stats.tests.conftest import recover
+
+    recover(world.admin, world.case_E, "GB", "250", "GBP", datetime.date(2019, 8, 8))
+    page = statistics
+    choose_period(page, "2019")
+    assert page.locator(".stats-headlines a.stats-figure").first.inner_text() == "4"  # the counts stay
+    expect(page.locator(".stats-headlines .stats-incomplete")).to_be_visible()
+    notice = page.locator("#incomplete-amount")
+    expect(notice).to_contain_text("1笔追赃")
+    with page.expect_navigation():
+        notice.get_by_role("link", name="GBP 2019-08-08").click()
+    assert page.input_value("#id_date") == "2019-08-08"

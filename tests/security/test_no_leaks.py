@@ -27,6 +27,7 @@ from repatria.core.imports.pages import ImportView
 from repatria.core.views import ObjectEditView
 from repatria.geo.models import Country
 from repatria.registry.models import IdentityDocument, Person
+from repatria.stats.cfets import CfetsImporter
 
 from .routes import routes
 
@@ -79,6 +80,7 @@ def import_values(world: dict) -> dict[str, str]:
         "currency": "CNY", "supervision_level": "", "fled_on": "2017-01-01", "opened_on": "2018-01-01",
         "persons": f"#{b['person'].pk}", "case": b["case"].number, "person": f"#{b['person'].pk}",
         "date": "2019-06-01", "country": "US", "method": "arrest", "rate": "7.1", "source": "",
+        **{pair: "7.1" for pair in CfetsImporter.columns if "/" in pair},  # the CFETS table's currency pairs
     }  # fmt: skip
 
 

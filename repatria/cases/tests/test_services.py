@@ -61,6 +61,36 @@ def test_a_return_marks_the_case_returned_and_stands_on_both_timelines(case, per
 
 
 @pytest.mark.django_db
+def test_a_death_abroad_closes_the_case_and_is_not_told_as_a_return(case, person, officer):
+    services.record_return(
+        case=case, person=person, date=datetime.date(2016, 11, 16), method=ReturnMethod.DEATH,
+        country=Country.objects.get(pk="US"), actor=officer,
+    )  # fmt: skip
+    case.refresh_from_db()
+    assert (case.status, case.closed_on) == (S.CLOSED, datetime.date(2016, 11, 16))
+    died = timeline.for_person(person).get(kind=EventKind.RETURNED)
+    assert "境外死亡" in describe(died) and "美国" in describe(died)
+
+
+@pytest.mark.django_db
+def test_a_case_whose_principals_are_back_or_dead_is_returned_if_anyone_was_brought_back(case, person, officer):
+    from repatria.registry.services import create_person
+
+    other = create_person(names=[("测试死", "primary")])
+    services.add_person(case=case, person=other, actor=officer)
+    services.record_return(
+        case=case, person=other, date=datetime.date(2016, 1, 1), method=ReturnMethod.DEATH, actor=officer
+    )
+    case.refresh_from_db()
+    assert case.status != S.CLOSED  # one principal is still abroad
+    services.record_return(
+        case=case, person=person, date=datetime.date(2016, 2, 1), method=ReturnMethod.ARREST, actor=officer
+    )
+    case.refresh_from_db()
+    assert case.status == S.RETURNED
+
+
+@pytest.mark.django_db
 def test_a_closed_case_takes_no_return(case, person, officer):
     at_status(case, S.CLOSED)
     with pytest.raises(RuleError):

@@ -28,8 +28,24 @@ class HeadlineSerializer(serializers.Serializer):
     red_notice = serializers.IntegerField(help_text="of whom red-notice subjects (the “100 list” included)")
     hundred_list = serializers.IntegerField(help_text="of whom “100 list” members")
     countries = serializers.IntegerField(help_text="distinct countries and regions returned from")
-    amount = serializers.DecimalField(**AMOUNT, help_text="recovered, in CNY at the rate of each recovery date")
+    amount = serializers.DecimalField(
+        **AMOUNT, help_text="recovered, in CNY at the rate of each recovery date; without those in `unconverted`"
+    )
+    amount_complete = serializers.BooleanField(help_text="false while recoveries lack an exchange rate")
+    died = serializers.IntegerField(help_text="died abroad: cases closed, not counted among the persons returned")
     abroad = serializers.IntegerField(help_text="fugitives still abroad on the last day")
+
+
+class UnconvertedSerializer(serializers.Serializer):
+    asset = serializers.IntegerField()
+    day = serializers.DateField(help_text="recovered on")
+    currency = serializers.CharField()
+    amount = serializers.DecimalField(**AMOUNT, help_text="in the currency recovered")
+
+
+class RateToEnterSerializer(serializers.Serializer):
+    currency = serializers.CharField()
+    day = serializers.DateField(help_text="a rate in force on this day (from it or up to 45 days before) is wanted")
 
 
 class ChangeSerializer(serializers.Serializer):
@@ -46,9 +62,16 @@ class FiguresSerializer(HeadlineSerializer):
     by_month = RowSerializer(many=True)
     abroad_by_country = RowSerializer(many=True)
     abroad_by_years = RowSerializer(many=True)
+    unconverted = UnconvertedSerializer(many=True, help_text="recoveries left out of the amount: no rate in force")
+    rates_to_enter = serializers.SerializerMethodField(help_text="what to enter so that the amount is complete")
     previous = HeadlineSerializer(allow_null=True, help_text="the same period a year earlier (同比)")
     change = serializers.SerializerMethodField(help_text="against the year before, by headline measure")
     bulletin = serializers.SerializerMethodField(help_text="the bulletin's paragraph, by language (zh-hans, en)")
+
+    @extend_schema_field(RateToEnterSerializer(many=True))
+    def get_rates_to_enter(self, figures: Figures) -> list:
+        wanted = [{"currency": currency, "day": day} for currency, day in figures.rates_to_enter()]
+        return RateToEnterSerializer(wanted, many=True).data
 
     @extend_schema_field(serializers.DictField(child=ChangeSerializer()))
     def get_change(self, figures: Figures) -> dict:

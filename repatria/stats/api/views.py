@@ -42,7 +42,7 @@ class Officers(BasePermission):
 FIELD_ERRORS = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description='Each parameter at fault with its messages, e.g. {"period": ["…"]}; "non_field_errors" for a refusal '
-    "of the query as a whole, such as a missing exchange rate.",
+    "of the query as a whole.",
 )
 QUERY = [
     OpenApiParameter("period", str, description="2019, 2019-Q3, 2019-01..2019-10, 2018-03.., ..2020-06; empty: all"),
@@ -69,7 +69,8 @@ class StatisticsView(APIView):
             raise exceptions.ValidationError(errors)
         period, filters = form.query()
         figures = services.figures(user=request.user, period=period, filters=filters)
-        subjects = {language: reporter(form.cleaned_data["province"], language) for language in LANGUAGES}
+        province = form.whose(request.user)
+        subjects = {language: reporter(province, language) for language in LANGUAGES}
         return Response(FiguresSerializer(figures, context={"subjects": subjects}).data)
 
 

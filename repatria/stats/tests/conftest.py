@@ -29,7 +29,7 @@ def _user(username: str, role: str, organisation: Organisation | None = None) ->
 
 @pytest.fixture
 def world(db):
-    """Seven fugitives in Guangdong (440000) and Zhejiang (330000), 2019–2020:
+    """Eight fugitives in Guangdong (440000) and Zhejiang (330000), 2019–2020:
 
     A  functionary, red notice, "100 list" no. 7; GD; fled 2015-01; back 2019-03-10 from US, persuaded
     B  functionary; GD; back 2019-02-01 from CA (surrender), again 2019-11-30 from TH (arrest): once in 2019
@@ -38,6 +38,7 @@ def world(db):
     E  GD; fled 2012-05-01, last seen in NZ, never back
     F  ZJ; fled 2018-07-01, seen in US, back 2020-02-02 from US (arrest)
     G  GD; fled 2019-08-01, whereabouts unknown, caught at home 2020-01-15
+    H  GD; fled 2019-02-01, died abroad in CA 2019-09-09: not returned, not abroad, his case closed
     Assets: GD USD 1,000,000 recovered 2019-06-30 (7.0 from 2019-06-03) = 7,000,000.00;
             ZJ CNY 5,000,000 recovered 2019-12-31; GD EUR 100 recovered 2020-03-01 (7.8 from 2020-03-01) = 780.00
     """
@@ -65,6 +66,7 @@ def world(db):
     e, case_e = fugitive("E", gd, D(2012, 5, 1))
     f, case_f = fugitive("F", zj, D(2018, 7, 1))
     g, case_g = fugitive("G", gd, D(2019, 8, 1))
+    h, case_h = fugitive("H", gd, D(2019, 2, 1))
     case_d.province = zj.province
     case_d.lead_organisation = zj
     case_d.save()
@@ -80,6 +82,7 @@ def world(db):
     back(d, case_d, D(2019, 5, 5), "extradition", "FR")
     back(f, case_f, D(2020, 2, 2), "arrest", "US")
     back(g, case_g, D(2020, 1, 15), "caught_at_home")
+    back(h, case_h, D(2019, 9, 9), "death", "CA")
     record_whereabouts(person=e, country=country(pk="NZ"), actor=admin, date_from="2013")
     record_whereabouts(person=f, country=country(pk="CA"), actor=admin, date_from="2018-08")
     record_whereabouts(person=f, country=country(pk="US"), actor=admin, date_from="2019-02")

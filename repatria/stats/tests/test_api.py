@@ -44,9 +44,18 @@ def test_the_figures_of_a_year_with_the_year_before_and_the_bulletin(world):
 
 
 def test_a_provincial_officer_gets_their_provinces_figures_and_bulletin(world):
-    data = statistics(signed_in(world.gd), period="2019", province="440000").json()
-    assert data["returned"] == 2
-    assert data["bulletin"]["zh-hans"].startswith("2019年，广东省")
+    for query in ({"province": "440000"}, {}):  # the province named or not: their records are its records
+        data = statistics(signed_in(world.gd), period="2019", **query).json()
+        assert data["returned"] == 2
+        assert data["bulletin"]["zh-hans"].startswith("2019年，广东省共从")
+        assert data["bulletin"]["en"].startswith("In 2019, Guangdong")
+
+
+def test_the_dead_are_their_own_figure(world):
+    data = statistics(signed_in(world.admin), period="2019").json()
+    assert (data["returned"], data["died"]) == (4, 1)
+    assert "death" not in {row["key"] for row in data["by_method"]}
+    assert "另有1名外逃人员在境外死亡" in data["bulletin"]["zh-hans"]
 
 
 def test_a_bad_query_is_refused_in_the_callers_language(world):
@@ -56,11 +65,16 @@ def test_a_bad_query_is_refused_in_the_callers_language(world):
     assert statistics(signed_in(world.admin), province="999999").status_code == 400
 
 
-def test_a_missing_rate_is_a_refusal_naming_currency_and_date(world):
+def test_a_missing_rate_leaves_every_figure_and_says_what_the_amount_lacks(world):
     recover(world.admin, world.case_E, "GB", "250", "GBP", datetime.date(2019, 8, 8))
     response = statistics(signed_in(world.admin), period="2019")
-    assert response.status_code == 400
-    assert "GBP" in str(response.json()) and "2019-08-08" in str(response.json())
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["returned"], data["abroad"], Decimal(data["amount"])) == (4, 3, Decimal("12000000.00"))
+    assert data["amount_complete"] is False
+    assert [(u["currency"], u["day"], u["amount"]) for u in data["unconverted"]] == [("GBP", "2019-08-08", "250.00")]
+    assert data["rates_to_enter"] == [{"currency": "GBP", "day": "2019-08-08"}]
+    assert statistics(signed_in(world.admin), period="2020").json()["amount_complete"] is True
 
 
 def test_partners_tokens_do_not_read_the_offices_figures(world):

@@ -7,7 +7,7 @@ import pytest
 
 from repatria.cases.models import ReturnMethod
 from repatria.stats.bulletin import about_en, about_zh, bulletin, period_en, period_zh, yuan_en, yuan_zh
-from repatria.stats.figures import Figures, Row
+from repatria.stats.figures import Figures, Row, Unconverted
 from repatria.stats.periods import parse_period
 
 TODAY = datetime.date(2025, 7, 31)
@@ -173,16 +173,21 @@ def test_returns_from_unrecorded_countries_name_no_country_count():
     assert bulletin(unknown, "en") == "In 2019, China brought back 5 fugitives."
 
 
-def test_death_and_other_are_named_after_the_bulletins_methods():
-    closed = figures(
-        "2019",
-        returned=6,
-        methods={ReturnMethod.OTHER: 3, ReturnMethod.DEATH: 2, ReturnMethod.EXTRADITION: 1},
-    )
-    assert bulletin(closed, "zh-hans").endswith("追回的外逃人员中，引渡1人，死亡2人，其他方式3人。")
+def test_the_dead_are_told_apart_from_those_brought_back():
+    closed = figures("2019", returned=4, died=2, methods={ReturnMethod.OTHER: 3, ReturnMethod.EXTRADITION: 1})
+    assert bulletin(closed, "zh-hans").endswith("追回的外逃人员中，引渡1人，其他方式3人。另有2名外逃人员在境外死亡。")
     assert bulletin(closed, "en").endswith(
-        "Of those brought back, 1 was extradited, 2 died and 3 were brought back by other means."
+        "Of those brought back, 1 was extradited and 3 were brought back by other means. 2 more fugitives died abroad."
     )
+    nobody = figures("2019", died=1)
+    assert bulletin(nobody, "zh-hans") == "2019年，中国未追回外逃人员，也未追回赃款。另有1名外逃人员在境外死亡。"
+
+
+def test_an_incomplete_amount_says_what_it_leaves_out():
+    left_out = (Unconverted(1, datetime.date(2019, 8, 8), "GBP", Decimal(250)),)
+    incomplete = figures("2019", returned=1, amount=Decimal(5000), unconverted=left_out)
+    assert "追回赃款5000元（不含1笔缺少汇率的追赃）" in bulletin(incomplete, "zh-hans")
+    assert "recovered (not counting 1 recovery without an exchange rate)" in bulletin(incomplete, "en")
 
 
 def test_methods_follow_the_bulletins_order_whatever_the_rows_order():

@@ -1,14 +1,18 @@
 """The figures of the world in conftest.py, whose true values are known by construction."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
+from repatria.assets.models import Asset
+from repatria.cases.models import Return
 from repatria.stats import services
+from repatria.stats.figures import Unconverted
 from repatria.stats.models import ExchangeRate
 from repatria.stats.periods import parse_period
-from repatria.stats.rates import MissingRate
+from repatria.stats.rates import RateTable
 
 from .conftest import recover
 
@@ -36,7 +40,7 @@ def test_a_year_counts_each_person_once_by_their_last_return_in_it(world):
     assert persons(f.by_country) == {"US": 1, "TH": 1, "AU": 1, "FR": 1}
     assert [row.key for row in f.by_method] == [
         "extradition", "repatriation", "prosecution_abroad", "arrest", "persuasion", "border_alert",
-        "caught_at_home", "surrender", "death", "other",
+        "caught_at_home", "surrender", "other",
     ]  # fmt: skip
     assert persons(f.by_offence) == {"embezzlement": 3, "bribe_taking": 1, "fraud": 1}
     assert persons(f.by_month) == {"2019-03": 1, "2019-11": 1, "2019-12": 1, "2019-05": 1}
@@ -76,21 +80,37 @@ def test_amounts_are_converted_at_the_rate_in_force_on_the_recovery_date(world):
     assert figures(world.gd, "2019").amount == Decimal("7000000.00")
 
 
-def test_a_missing_rate_is_an_error_naming_the_currency_and_the_date_not_a_wrong_total(world):
-    recover(world.admin, world.case_E, "GB", "250", "GBP", datetime.date(2019, 8, 8))
-    with pytest.raises(MissingRate) as error:
-        figures(world.admin, "2019")
-    assert "GBP" in error.value.messages[0] and "2019-08-08" in error.value.messages[0]
-    assert figures(world.admin, "2019-01..2019-07").amount == Decimal("7000000.00")
+def test_a_missing_rate_leaves_the_recovery_out_of_the_amount_and_says_so_never_blanking_a_count(world):
+    complete = figures(world.admin, "2019")
+    asset = recover(world.admin, world.case_E, "GB", "250", "GBP", datetime.date(2019, 8, 8))
+    f = figures(world.admin, "2019")
+    assert f == replace(complete, unconverted=(Unconverted(asset.pk, datetime.date(2019, 8, 8), "GBP", Decimal(250)),))
+    assert not f.amount_complete and f.rates_to_enter() == [("GBP", datetime.date(2019, 8, 8))]
+    assert services.records(user=world.admin, period=parse_period("2019"), measure="unconverted", today=TODAY) == (
+        Asset,
+        [asset.pk],
+    )
+    assert figures(world.admin, "2019-01..2019-07").amount_complete
+
+
+def test_the_dead_are_their_own_figure_not_persons_returned(world):
+    f = figures(world.admin, "2019")
+    assert (f.returned, f.died, f.countries) == (4, 1, 4)  # H died in Canada: not returned, no country returned from
+    assert "death" not in persons(f.by_method) and "CA" not in persons(f.by_country)
+    assert figures(world.gd, "2019").died == 1 and figures(world.zj, "2019").died == 0
+    assert f.abroad == 3  # nor abroad: H is no longer anywhere to be brought back from
+    assert services.records(user=world.admin, period=parse_period("2019"), measure="died", today=TODAY) == (
+        Return,
+        [world.H.returns.get().pk],
+    )
 
 
 def test_a_rate_stays_in_force_45_days_and_no_longer(world):
     recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 18))
     assert figures(world.admin, "2019-07").amount == Decimal("70.00")  # the rate of 2019-06-03, 45 days before
     recover(world.admin, world.case_E, "US", "10", "USD", datetime.date(2019, 7, 19))
-    with pytest.raises(MissingRate) as error:
-        figures(world.admin, "2019-07")
-    assert "2019-06-03" in error.value.messages[0]
+    assert figures(world.admin, "2019-07").rates_to_enter() == [("USD", datetime.date(2019, 7, 19))]
+    assert "2019-06-03" in RateTable(["USD"]).missing("USD", datetime.date(2019, 7, 19)).messages[0]
     ExchangeRate.objects.create(currency="USD", date=datetime.date(2019, 7, 1), rate=Decimal("6.9"))
     assert figures(world.admin, "2019-07").amount == Decimal("138.00")
 

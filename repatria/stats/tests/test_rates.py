@@ -226,6 +226,51 @@ def test_the_import_page_describes_its_columns_with_the_chinese_currency_names(a
     assert "币种" in admin_client.get(IMPORT, {"template": "csv"}).content.decode("utf-8-sig")
 
 
+# The central parity table as CFETS publishes it.
+
+CFETS_CSV = """日期,USD/CNY,EUR/CNY,100JPY/CNY,HKD/CNY,GBP/CNY,CNY/MYR,CNY/RUB,CNY/THB
+2024-01-02,7.0920,7.8267,5.0147,0.90795,9.0234,0.64866,12.5743,4.8103
+2024-01-03,7.1002,7.7791,4.9823,0.90880,8.9798,---,12.6041,4.8250
+"""
+
+
+def test_the_cfets_central_parity_table_imports_as_yuan_per_unit(admin_client):
+    upload = SimpleUploadedFile("中间价.csv", CFETS_CSV.encode())
+    response = admin_client.post(reverse("stats:exchangerate_import_cfets"), {"file": upload, "action": "import"})
+    assert response.status_code == 302, response.context["report"].errors
+    rates = {(r.currency, r.date): r.rate for r in ExchangeRate.objects.all()}
+    assert rates[("USD", D(2024, 1, 2))] == Decimal("7.092")
+    assert rates[("JPY", D(2024, 1, 2))] == Decimal("0.050147")  # quoted per 100 yen
+    assert rates[("MYR", D(2024, 1, 2))] == Decimal("1.541640")  # quoted as ringgit per yuan
+    assert rates[("THB", D(2024, 1, 3))] == Decimal("0.207254")
+    assert ("MYR", D(2024, 1, 3)) not in rates  # not quoted that day
+    assert len(rates) == 13  # the rouble is no currency kept here: its column is ignored
+    assert ExchangeRate.objects.filter(source__contains="中国外汇交易中心").count() == 13
+    assert "外汇交易中心" in admin_client.get(LIST).content.decode()
+
+
+def test_a_cfets_xlsx_table_with_a_bad_quote_is_refused_whole(admin_client):
+    book = Workbook()
+    book.active.append(["日期", "USD/CNY", "EUR/CNY"])
+    book.active.append([D(2024, 1, 2), 7.092, 7.8267])
+    book.active.append([D(2024, 1, 3), "七点一", 7.7791])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile("中间价.xlsx", buffer.getvalue())
+    response = admin_client.post(reverse("stats:exchangerate_import_cfets"), {"file": upload, "action": "import"})
+    assert errors(response) == [(3, "USD/CNY")]
+    assert not ExchangeRate.objects.exists()
+
+
+def test_the_demo_keeps_its_rates_up_to_today():
+    plans = rates.exchange_rates(seed=generator.DEFAULT_SEED, until=D(2026, 10, 31))
+    carried = rates.carried_to(plans, D(2026, 12, 3))
+    assert carried[: len(plans)] == plans  # the planned rates stay
+    usd = [plan for plan in carried if plan.currency == "USD"]
+    assert [plan.date for plan in usd[-2:]] == [D(2026, 11, 2), D(2026, 12, 1)]
+    assert usd[-1].rate == usd[-3].rate
+
+
 # The demo's rates.
 
 

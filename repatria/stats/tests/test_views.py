@@ -81,7 +81,7 @@ def test_the_administrator_sees_the_figures_of_2019_with_the_year_before(world):
     html = page(world.admin, period="2019")
     assert headlines(html) == {
         "returned": "4", "functionaries": "2", "red_notice": "2", "hundred_list": "1", "countries": "4",
-        "amount": "1,200万", "abroad": "3",
+        "amount": "1,200万", "died": "1", "abroad": "3",
     }  # fmt: skip
     assert "与2018-01-01至2018-12-31相比" in html  # the year before, which had no returns
     assert "+4" in html and "+1,200万" in html
@@ -110,9 +110,19 @@ def test_a_provincial_officer_sees_the_figures_of_their_province(world):
     html = page(world.gd, period="2019")
     assert headlines(html) == {
         "returned": "2", "functionaries": "2", "red_notice": "1", "hundred_list": "1", "countries": "2",
-        "amount": "700万", "abroad": "2",
+        "amount": "700万", "died": "1", "abroad": "2",
     }  # fmt: skip
     assert "测试C" not in listed(world.gd, period="2019", measure="returned")
+    # Whose figures they are, on the page and in the bulletin, though no province was chosen.
+    assert "以下是广东省的数字：该省办理的案件。" in html
+    assert "2019年，广东省共从2个国家和地区追回外逃人员2人" in html
+    assert "In 2019, Guangdong brought back 2 fugitives" in html
+    assert "以下是" not in page(world.admin, period="2019")
+
+
+def test_the_dead_are_listed_apart_from_the_persons_returned(world):
+    assert rows(listed(world.admin, period="2019", measure="died"))[0].startswith("测试H 2019-09-09")
+    assert "测试H" not in listed(world.admin, period="2019", measure="returned")
 
 
 def test_the_province_filter_names_the_province_in_both_bulletins(world):
@@ -215,17 +225,25 @@ def test_an_invalid_query_of_a_list_says_why(world):
     assert in_chinese(refusal("2019-13")) in html and "stats-records" not in html
 
 
-def test_a_missing_rate_is_shown_instead_of_figures(world):
+def test_a_missing_rate_leaves_every_figure_and_marks_the_amount_incomplete(world):
     recover(world.admin, world.case_E, "GB", "250", "GBP", datetime.date(2019, 8, 8))
     html = page(world.admin, period="2019")
-    message = re.search(r'<div class="alert alert-danger missing-rate" role="alert">(.*?)</div>', html, re.S)[1]
-    assert "GBP" in message and "2019-08-08" in message
-    assert reverse("stats:exchangerate_list") in message
-    assert "stats-headlines" not in html
+    assert headlines(html)["returned"] == "4" and headlines(html)["amount"] == "1,200万"
+    notice = re.search(r'<div class="alert alert-warning stats-incomplete-amount"[^>]*>(.*?)</div>', html, re.S)[1]
+    assert "1笔追赃未计入金额" in re.sub(r"<[^>]+>", "", notice)
+    add = reverse("stats:exchangerate_add") + "?currency=GBP&amp;date=2019-08-08"
+    assert f'href="{add}">GBP 2019-08-08</a>' in notice
+    left_out = rows(listed(world.admin, period="2019", measure="unconverted"))
+    assert len(left_out) == 1 and "250" in left_out[0]
+    form = signed_in(world.admin).get(reverse("stats:exchangerate_add"), {"currency": "GBP", "date": "2019-08-08"})
+    assert 'value="2019-08-08"' in form.content.decode()
     download = signed_in(world.admin).get(reverse("stats:statistics_xlsx"), {"period": "2019"})
-    assert download.status_code == 302 and download.url == reverse("stats:statistics") + "?period=2019"
-    assert not AuditEntry.objects.filter(kind=EntryKind.EXPORT).exists()
-    assert headlines(page(world.admin, period="2019-01..2019-07"))["amount"] == "700万"
+    summary = list(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(values_only=True))
+    assert any(row[1:3] == ("GBP", 250) and row[0].date() == datetime.date(2019, 8, 8) for row in summary)
+    assert str(exports.MEASURES["returned"]) in {row[0] for row in summary}
+    pdf = signed_in(world.admin).get(reverse("stats:statistics_pdf"), {"period": "2019"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert "stats-incomplete-amount" not in page(world.admin, period="2019-01..2019-07")
 
 
 def test_both_downloads_hold_the_figures_and_are_in_the_audit_trail(world):

@@ -1,5 +1,8 @@
 """The exchange rates' pages: the rates in yuan the statistics convert foreign amounts with."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from repatria.accounts.permissions import can
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -19,6 +22,10 @@ class ExchangeRateListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         if not can(self.request.user, ExchangeRate, "add"):
             context["import_url"] = None  # only those who may add rates may import them
+        else:
+            context["extra_actions"] = [
+                {"url": reverse("stats:exchangerate_import_cfets"), "label": _("Import the CFETS central parity table")}
+            ]
         return context
 
 
@@ -37,3 +44,12 @@ class ExchangeRateView(ObjectDetailView):
 
 class ExchangeRateEditView(ObjectEditView):
     form_class = ExchangeRateForm
+
+    def get_initial(self) -> dict:
+        """A rate added from the statistics' list of rates to enter starts with its currency and day; the form
+        checks them as it checks any input."""
+        initial = super().get_initial()
+        if self.object is None:
+            asked = self.request.GET
+            initial.update((name, asked[name][:10]) for name in ("currency", "date") if name in asked)
+        return initial

@@ -20,6 +20,7 @@ from repatria.assets.models import Asset
 from repatria.audit.services import log_export
 from repatria.cases.models import CasePerson, Return
 from repatria.core.views import OfficerRequiredMixin
+from repatria.geo.models import Province
 from repatria.registry.models import Person
 
 from .. import exports, services
@@ -176,9 +177,8 @@ def chart_data(shown: list[dict]) -> dict:
 BULLETIN_LANGUAGES = (("zh-hans", "zh-CN", gettext_lazy("In Chinese")), ("en", "en", gettext_lazy("In English")))
 
 
-def bulletins(figures: Figures, form: StatsQueryForm) -> list[dict]:
-    """The bulletin in each language, ready to copy."""
-    province = form.cleaned_data["province"]
+def bulletins(figures: Figures, province: Province | None) -> list[dict]:
+    """The bulletin in each language, ready to copy, naming the province whose figures they are."""
     return [
         {"code": code, "lang": lang, "label": label, "text": bulletin(figures, code, subject=reporter(province, code))}
         for code, lang, label in BULLETIN_LANGUAGES
@@ -193,23 +193,38 @@ class StatisticsView(StatisticsQueryMixin, TemplateView):
         context = super().get_context_data(form=form, quick_links=quick_links(form, timezone.localdate()), **kwargs)
         if not form.is_valid():
             return context
-        try:
-            figures = self.figures(form)
-        except services.MissingRate as error:
-            context["missing_rate"] = " ".join(error.messages)
-            return context
+        figures = self.figures(form)
         query = base_query(form)
         links = RecordLinks(query)
         shown = sections(figures, links)
+        province = form.whose(self.request.user)
         context.update(
             figures=figures,
             query=query.urlencode(),
             headlines=headlines(figures, links),
             sections=shown,
             data=chart_data(shown),
-            bulletins=bulletins(figures, form),
+            bulletins=bulletins(figures, province),
+            province=province,
+            incomplete=incomplete(figures, links),
         )
         return context
+
+
+def incomplete(figures: Figures, links: RecordLinks) -> dict | None:
+    """What the amount leaves out for want of exchange rates: the recoveries and the rates to enter, each with a
+    link to enter it; None when the amount is complete."""
+    if figures.amount_complete:
+        return None
+    add = reverse("stats:exchangerate_add")
+    return {
+        "count": len(figures.unconverted),
+        "url": links("unconverted"),
+        "rates": [
+            {"currency": currency, "day": day, "url": f"{add}?{urlencode({'currency': currency, 'date': day})}"}
+            for currency, day in figures.rates_to_enter()
+        ],
+    }
 
 
 # The records behind a figure -----------------------------------------------------------------------------------
@@ -243,11 +258,7 @@ class RecordsView(StatisticsQueryMixin, TemplateView):
         context = super().get_context_data(form=form, back_url=back_url, **kwargs)
         if not form.is_valid():
             return context
-        try:
-            figures = self.figures(form, compare=False)
-        except services.MissingRate as error:
-            context["missing_rate"] = " ".join(error.messages)
-            return context
+        figures = self.figures(form, compare=False)
         key = self.request.GET.get("key", "")
         period, filters = form.query()
         model, pks = services.records(
@@ -276,6 +287,9 @@ class RecordsView(StatisticsQueryMixin, TemplateView):
     @staticmethod
     def heading(figures: Figures, measure: str, breakdown: str, key: str) -> dict:
         """The figure's name and value, as the statistics page shows them; a key it does not have is not found."""
+        if measure == "unconverted":
+            return {"measure_label": _("Recoveries left out of the amount: no exchange rate"), "row_label": "",
+                    "value": len(figures.unconverted)}  # fmt: skip
         amount = measure == "amount"
         value, label = getattr(figures, measure), ""
         if breakdown:
@@ -305,9 +319,10 @@ CONTENT_TYPES = {
 }
 
 
-def subject(form: StatsQueryForm) -> str:
-    """Whose figures they are: the filters chosen, by name, in the active language."""
-    chosen = (form.cleaned_data.get(name) for name in ("province", "organisation", "country", "offence"))
+def subject(form: StatsQueryForm, user) -> str:
+    """Whose figures they are: the province (chosen, or a provincial officer's own) and the other filters chosen,
+    by name, in the active language."""
+    chosen = [form.whose(user), *(form.cleaned_data.get(name) for name in ("organisation", "country", "offence"))]
     return " · ".join(str(value) for value in chosen if value)
 
 
@@ -320,10 +335,7 @@ class DownloadView(StatisticsQueryMixin, View):
         form = self.query_form()
         if not form.is_valid():
             return self.back_to_page()
-        try:
-            figures, body = self.render(form)
-        except services.MissingRate:
-            return self.back_to_page()  # the page says which rate is missing
+        figures, body = self.render(form)
         log_export(Return, query=base_query(form).urlencode(), rows=figures.returned, fmt=self.fmt)
         response = HttpResponse(body, content_type=CONTENT_TYPES[self.fmt])
         response["Content-Disposition"] = f'attachment; filename="{exports.filename(figures, self.fmt)}"'
@@ -335,8 +347,9 @@ class DownloadView(StatisticsQueryMixin, View):
             return figures, exports.workbook(figures)
         with translation.override("zh-hans"):  # the labels of the figures are made in the active language
             figures = self.figures(form)
-            text = bulletin(figures, "zh-hans", subject=reporter(form.cleaned_data["province"], "zh-hans"))
-            return figures, exports.pdf(figures, bulletin=text, subject=subject(form))
+            province = form.whose(self.request.user)
+            text = bulletin(figures, "zh-hans", subject=reporter(province, "zh-hans"))
+            return figures, exports.pdf(figures, bulletin=text, subject=subject(form, self.request.user))
 
     def back_to_page(self) -> HttpResponseRedirect:
         return HttpResponseRedirect(f"{reverse('stats:statistics')}?{self.request.GET.urlencode()}")
