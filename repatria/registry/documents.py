@@ -1,6 +1,6 @@
 """The rules identity document numbers follow, where one is known: the PRC resident identity number and the PRC
-passport; any other document gets only a sanity check. One function, so the model, the forms,
-the API and the importer all ask the same function.
+passport; any other document gets only a sanity check. The model's validation and the importer both ask
+`number_error`, so a number is refused in the same words whatever the way in.
 
 Old 15-digit resident identity numbers (issued until 2004, no check character) are still found in records: they are
 taken when their birth date (19YYMMDD) is a real day, as the importer has always taken them; they are not converted.
