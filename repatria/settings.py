@@ -310,6 +310,10 @@ SPECTACULAR_SETTINGS = {
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 PAGINATE_BY = 50
 
+# The number a new case is given when the officer leaves it empty: {year} is the year the case was opened, {seq}
+# counts that year's cases from 1 (cases.numbering).
+REPATRIA_CASE_NUMBER = os.environ.get("REPATRIA_CASE_NUMBER", "ZT-{year}-{seq:05d}")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

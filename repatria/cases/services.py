@@ -15,6 +15,7 @@ from repatria.core.services import RuleError, change_record, lock_as_seen
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
+from .numbering import next_case_number
 
 S = CaseStatus
 TRANSITIONS: dict[str, set[str]] = {
@@ -44,7 +45,10 @@ def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date 
 
 @transaction.atomic
 def open_case(*, actor, persons: dict | None = None, offences=(), assigned_organisations=(), **fields) -> Case:
-    """Open a case; `persons` maps each Person to their CaseRole."""
+    """Open a case; `persons` maps each Person to their CaseRole. A case without a number is given the next one of
+    its year (numbering)."""
+    if not fields.get("number"):
+        fields["number"] = next_case_number((fields.get("opened_on") or timezone.localdate()).year)
     case = Case(**fields)
     case.full_clean()
     case.save()
