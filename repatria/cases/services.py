@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from repatria.core.services import RuleError, change_record, lock_as_seen
+from repatria.registry.services import end_open_whereabouts
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return
@@ -92,6 +93,7 @@ def record_return(
     ret.full_clean()
     ret.save()
     timeline.returned(ret, actor=actor, when=_at_day(date)).save()
+    end_open_whereabouts(person, date)
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
     if case.status != S.RETURNED and not principals.exclude(person__returns__case=case).exists():
         _move(case, S.RETURNED, actor=actor)
