@@ -22,7 +22,7 @@ from repatria.core.querysets import clash
 from repatria.geo.models import Country
 from repatria.geo.services import resolve_country
 
-from . import documents
+from . import documents, duplicates
 from .models import DocumentKind, IdentityDocument, NameKind, Person, PersonName, Sex
 from .services import create_person
 
@@ -71,11 +71,15 @@ class PersonImporter(Importer):
     field_columns = {"is_functionary": "functionary", "nationalities": "nationality"}
 
     def parse_row(self, row: Row) -> dict[str, Any]:
+        names = self._names(row)
+        birth_date = row.parse("birth_date", parse_partial_date, "")
+        for warning in duplicates.warnings(self.actor, [name for name, _kind in names], birth_date):
+            row.warn("name", warning)
         return {
-            "names": self._names(row),
+            "names": names,
             "nationalities": row.parse_list("nationality", lambda text: self.cached("country", text, resolve_country)),
             "sex": row.parse("sex", SEX, Sex.UNKNOWN),
-            "birth_date": row.parse("birth_date", parse_partial_date, ""),
+            "birth_date": birth_date,
             "birthplace": row["birthplace"],
             "former_employer": row["former_employer"],
             "former_post": row["former_post"],
