@@ -85,3 +85,28 @@ def test_a_provincial_officers_province_is_prefilled(client, province, django_us
     verified_login(client, officer)
     page = client.get(reverse("cases:case_add")).content.decode()
     assert '<option value="440000" selected>' in page
+
+
+@pytest.mark.django_db
+def test_a_refusal_names_the_field_at_fault(client, province, django_user_model):
+    from repatria.accounts.models import Role
+    from repatria.accounts.testing import verified_login
+    from repatria.geo.models import Province
+
+    office = Organisation.objects.create(
+        name_zh="广东省追逃办", kind=OrganisationKind.PROVINCIAL_OFFICE, province=province
+    )
+    officer = django_user_model.objects.create_user(
+        "gd", password="correct horse 9", role=Role.PROVINCIAL_OFFICER, organisation=office
+    )
+    verified_login(client, officer)
+    data = {
+        "number": "", "title": "某案", "province": Province.objects.get(code="330000").pk,
+        "lead_organisation": office.pk, "supervision_level": "central", "opened_on": "2021-01-02",
+        "amount_currency": "CNY",
+    }  # fmt: skip
+    response = client.post(reverse("cases:case_add"), data)
+    assert response.status_code == 200 and not Case.objects.exists()
+    errors = response.context["form"].errors
+    assert errors["province"] == ["填写此值后，该记录将超出您的工作范围。"]
+    assert "不能这样保存：保存后该记录将超出您的工作范围。" in errors["__all__"]
