@@ -116,6 +116,14 @@ class WhereaboutsEditView(PartEditView):
     parent = "person"
     model = Whereabouts
     form_class = WhereaboutsForm
+    # What a confirmed screening alert reports (screening's alert page links here with them): shown, not saved.
+    reported = ("country", "place", "date_from", "source")
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        if self.object is None:
+            initial.update((name, self.request.GET[name][:300]) for name in self.reported if name in self.request.GET)
+        return initial
 
     def create(self, fields: dict) -> Whereabouts:
         return services.record_whereabouts(actor=self.request.user, **fields)
