@@ -341,6 +341,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
+# The number a new case is given when the officer leaves it empty: {year} is the year the case was opened, {seq}
+# counts that year's cases from 1 (cases.numbering).
+REPATRIA_CASE_NUMBER = os.environ.get("REPATRIA_CASE_NUMBER", "ZT-{year}-{seq:05d}")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

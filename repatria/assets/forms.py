@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from repatria.cases.forms import OfTheCaseForm
 from repatria.core.forms import DateInput, MoveForm
 from repatria.core.models import Currency
+from repatria.geo.forms import CountryChoiceField
 
 from .models import Asset
 
@@ -14,6 +15,7 @@ class AssetForm(OfTheCaseForm):
         fields = ["case", "person", "kind", "description", "jurisdiction", "value", "value_currency", "valued_on",
                   "frozen_until"]  # fmt: skip
         widgets = {"case": forms.HiddenInput()}
+        field_classes = {"jurisdiction": CountryChoiceField}
 
 
 class StageForm(MoveForm):

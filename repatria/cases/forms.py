@@ -1,9 +1,12 @@
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from repatria.accounts.models import Organisation
 from repatria.core.forms import BootstrapMixin, DateInput, ModelForm, MoveForm
 from repatria.core.models import MAX_ID
+from repatria.geo.forms import CountryChoiceField
 from repatria.geo.models import Province
 from repatria.registry.models import Person
 from repatria.registry.widgets import PersonPicker
@@ -28,6 +31,13 @@ class CaseForm(ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:  # persons of an open case are managed on its page
             del self.fields["principal"]
+        else:
+            number = self.fields["number"]
+            number.required = False
+            example = settings.REPATRIA_CASE_NUMBER.format(year=timezone.localdate().year, seq=1)
+            number.help_text = _("Leave it empty to number the case by the pattern (%(example)s).") % {
+                "example": example
+            }
         self.order_fields(["principal"])
 
 
@@ -59,6 +69,7 @@ class ReturnForm(OfTheCaseForm):
         model = Return
         fields = ["case", "person", "date", "country", "method", "notes"]
         widgets = {"case": forms.HiddenInput(), "date": DateInput()}
+        field_classes = {"country": CountryChoiceField}
 
 
 class NoteForm(forms.Form):

@@ -75,7 +75,7 @@ class CaseImporter(Importer):
             PERSON_REFERENCE,
         ),
     }
-    required = frozenset({"number", "title", "province", "lead_organisation", "opened_on"})
+    required = frozenset({"title", "province", "lead_organisation", "opened_on"})  # no number: the pattern's
     unique = (("number",),)
     field_columns = {"amount_currency": "currency"}
 

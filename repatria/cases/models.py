@@ -85,6 +85,20 @@ class Case(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
         return reverse("cases:case", args=[self.pk])
 
 
+class CaseNumberSequence(models.Model):
+    """The last sequence number given to a case opened in a year (cases.numbering)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("case number sequence")
+        verbose_name_plural = _("case number sequences")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
 class CaseRole(models.TextChoices):
     PRINCIPAL = "principal", _("principal suspect")
     ACCOMPLICE = "accomplice", _("accomplice")

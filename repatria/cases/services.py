@@ -15,9 +15,11 @@ from django.utils.translation import gettext_noop
 from repatria.core.services import RuleError, change_record, lock_as_seen
 from repatria.notifications.models import NotificationKind
 from repatria.notifications.services import notify
+from repatria.registry.services import end_open_whereabouts
 
 from . import timeline
 from .models import Case, CasePerson, CaseRole, CaseStatus, EventKind, Return, ReturnMethod
+from .numbering import next_case_number
 from .officers import officers_of
 
 S = CaseStatus
@@ -48,7 +50,10 @@ def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date 
 
 @transaction.atomic
 def open_case(*, actor, persons: dict | None = None, offences=(), assigned_organisations=(), **fields) -> Case:
-    """Open a case; `persons` maps each Person to their CaseRole."""
+    """Open a case; `persons` maps each Person to their CaseRole. A case without a number is given the next one of
+    its year (numbering)."""
+    if not fields.get("number"):
+        fields["number"] = next_case_number((fields.get("opened_on") or timezone.localdate()).year)
     case = Case(**fields)
     case.full_clean()
     case.save()
@@ -95,6 +100,7 @@ def record_return(
     ret.full_clean()
     ret.save()
     timeline.returned(ret, actor=actor, when=_at_day(date)).save()
+    end_open_whereabouts(person, date)
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
     if case.status == S.RETURNED or principals.exclude(person__returns__case=case).exists():
         return ret

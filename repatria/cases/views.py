@@ -71,6 +71,14 @@ class CaseEditView(ObjectEditView):
     form_class = CaseForm
     prefill = ("principal",)  # a case opened from a person's page has them as its principal suspect
 
+    def get_initial(self) -> dict:
+        """A provincial officer's new case is of their province, unless they choose another."""
+        initial = super().get_initial()
+        organisation = getattr(self.request.user, "organisation", None)
+        if self.object is None and organisation is not None and organisation.province_id:
+            initial.setdefault("province", organisation.province_id)
+        return initial
+
     def create(self, fields: dict) -> Case:
         principal = fields.pop("principal")
         persons = {principal: CaseRole.PRINCIPAL} if principal else {}

@@ -45,6 +45,20 @@ def restrict(queryset: models.QuerySet, user, action: str = "view") -> models.Qu
     return queryset.filter(pk__in=queryset.model._base_manager.filter(admitted).values("pk"))
 
 
+def reach_fields(user, model: type[models.Model], action: str) -> set[str]:
+    """The record's own fields the user's reach depends on (a case's province, say): where a save that would leave
+    it is refused, the form marks them."""
+    admitted = restriction(user, model, action)
+    fields, pending = set(), [admitted] if admitted else []
+    while pending:
+        for child in pending.pop().children:
+            if isinstance(child, Q):
+                pending.append(child)
+            else:
+                fields.add(child[0].split("__")[0])
+    return fields - {"pk", "id"}
+
+
 def can(user, model: type[models.Model], action: str) -> bool:
     """Whether the user holds any grant of the action on the type (to offer an "add" button, say)."""
     return restriction(user, model, action) is not None

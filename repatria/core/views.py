@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import models, transaction
 from django.db.models import Model, ProtectedError
 from django.http import Http404, HttpRequest, HttpResponseRedirect
@@ -26,7 +26,7 @@ from . import signals
 from .exports import FORMATS, export
 from .forms import MoveForm, bootstrap
 from .models import MAX_ID
-from .querysets import allows, can, restrict
+from .querysets import allows, can, reach_fields, restrict
 from .services import RuleError, change_record, create_record
 
 
@@ -294,7 +294,7 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
                 self.check_version(form)
                 self.object = self.save(form)
                 if not allows(self.request.user, self.object, self.action()):
-                    raise RuleError(_("You may not save this record so: it would be outside what you may work on."))
+                    raise RuleError(self.out_of_reach(form))
         except EditConflict as conflict:
             return self.conflict(form, conflict.current)
         except RuleError as error:
@@ -302,6 +302,14 @@ class ObjectEditView(OfficerRequiredMixin, UpdateView):
             return self.form_invalid(form)
         messages.success(self.request, _("Saved: %(object)s") % {"object": self.object})
         return HttpResponseRedirect(self.get_success_url())
+
+    def out_of_reach(self, form) -> dict[str, list[str]]:
+        """The refusal of a save that would leave the user's reach, beside the fields their reach depends on."""
+        refusal = {NON_FIELD_ERRORS: [_("You may not save this record so: it would be outside what you may work on.")]}
+        visible = {field.name for field in form.visible_fields()}
+        for name in reach_fields(self.request.user, self.model, self.action()) & visible:
+            refusal[name] = [_("With this value the record would be outside what you may work on.")]
+        return refusal
 
     def get_success_url(self) -> str:
         return self.object.get_absolute_url()

@@ -1,9 +1,11 @@
 from django import forms
+from django.db.models import Case, When
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.forms import BootstrapMixin, ModelForm
+from repatria.geo.forms import CountryChoiceField, CountryMultipleChoiceField
 
-from .models import IdentityDocument, Person, PersonName, Relationship, Whereabouts
+from .models import IdentityDocument, NameKind, Person, PersonName, Relationship, Whereabouts
 from .widgets import PersonPicker
 
 
@@ -15,6 +17,7 @@ class PersonForm(ModelForm):
             "is_functionary", "red_notice_number", "red_notice_issued", "red_notice_withdrawn",
             "hundred_list_number", "notes",
         ]  # fmt: skip
+        field_classes = {"nationalities": CountryMultipleChoiceField}
 
 
 class PersonNameForm(BootstrapMixin, forms.ModelForm):
@@ -29,8 +32,27 @@ class PersonNameForm(BootstrapMixin, forms.ModelForm):
         return super().has_changed()
 
 
+class BaseNameFormSet(forms.BaseInlineFormSet):
+    """The primary name on the first row; a new person's first row is primary, every other new row an alias until
+    the officer says otherwise."""
+
+    def __init__(self, *args, **kwargs):
+        primary_first = Case(When(kind=NameKind.PRIMARY, then=0), default=1)
+        kwargs.setdefault("queryset", PersonName.objects.order_by(primary_first, "pk"))
+        super().__init__(*args, **kwargs)
+        first = NameKind.PRIMARY if self.instance.pk is None else NameKind.ALIAS
+        self.initial_extra = [{"kind": first}] + [{"kind": NameKind.ALIAS}] * (self.extra + self.min_num)
+
+
 NameFormSet = forms.inlineformset_factory(
-    Person, PersonName, form=PersonNameForm, extra=3, can_delete=True, min_num=1, validate_min=True
+    Person,
+    PersonName,
+    form=PersonNameForm,
+    formset=BaseNameFormSet,
+    extra=3,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
 )
 NameFormSet.verbose_name = _("names")
 
@@ -47,6 +69,7 @@ class IdentityDocumentForm(PersonPartForm):
     class Meta:
         model = IdentityDocument
         fields = ["person", "kind", "number", "country", "issued_on", "expires_on"]
+        field_classes = {"country": CountryChoiceField}
 
 
 class RelationshipForm(PersonPartForm):
@@ -60,3 +83,4 @@ class WhereaboutsForm(PersonPartForm):
     class Meta:
         model = Whereabouts
         fields = ["person", "country", "place", "date_from", "date_to", "confidence", "source"]
+        field_classes = {"country": CountryChoiceField}

@@ -1,6 +1,5 @@
 """Import persons from a spreadsheet: names, sex, birth, nationalities, Chinese documents and categories."""
 
-import re
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -23,25 +22,26 @@ from repatria.core.querysets import clash
 from repatria.geo.models import Country
 from repatria.geo.services import resolve_country
 
+from . import documents, duplicates
 from .models import DocumentKind, IdentityDocument, NameKind, Person, PersonName, Sex
 from .services import create_person
 
 SEX = ChoiceParser(Sex, {"男": Sex.MALE, "女": Sex.FEMALE, "未知": Sex.UNKNOWN})
-# 18 characters (17 digits and a check digit or X) since 1999; 15 digits before.
-_ID_NUMBER = re.compile(r"^(?:\d{17}[\dX]|\d{15})$")
 # The documents an import file can hold, all issued by China: column → kind.
 _DOCUMENTS = {"id_number": DocumentKind.ID_CARD, "passport_number": DocumentKind.PASSPORT}
 
 
-def _id_number(text: str) -> str:
-    number = text.strip().upper()
-    if not _ID_NUMBER.match(number):
-        raise ValueError(_("“%(value)s” is not a resident identity card number (18 characters).") % {"value": text})
-    return number
+def _document_number(kind: str):
+    """The parser of a column of Chinese documents of this kind: the number as stored, refused in the words the
+    document page uses (documents.number_error)."""
 
+    def parse(text: str) -> str:
+        error = documents.number_error(kind, "CN", text)
+        if error:
+            raise ValueError(error)
+        return documents.normalise(text)
 
-def _passport_number(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
+    return parse
 
 
 class PersonImporter(Importer):
@@ -71,19 +71,23 @@ class PersonImporter(Importer):
     field_columns = {"is_functionary": "functionary", "nationalities": "nationality"}
 
     def parse_row(self, row: Row) -> dict[str, Any]:
+        names = self._names(row)
+        birth_date = row.parse("birth_date", parse_partial_date, "")
+        for warning in duplicates.warnings(self.actor, [name for name, _kind in names], birth_date):
+            row.warn("name", warning)
         return {
-            "names": self._names(row),
+            "names": names,
             "nationalities": row.parse_list("nationality", lambda text: self.cached("country", text, resolve_country)),
             "sex": row.parse("sex", SEX, Sex.UNKNOWN),
-            "birth_date": row.parse("birth_date", parse_partial_date, ""),
+            "birth_date": birth_date,
             "birthplace": row["birthplace"],
             "former_employer": row["former_employer"],
             "former_post": row["former_post"],
             "is_functionary": row.parse("functionary", parse_bool, False),
             "red_notice_number": row["red_notice_number"],
             "hundred_list_number": self._hundred_list_number(row),
-            "id_number": self._document(row, "id_number", _id_number),
-            "passport_number": self._document(row, "passport_number", _passport_number),
+            "id_number": self._document(row, "id_number"),
+            "passport_number": self._document(row, "passport_number"),
         }
 
     def write(self, parsed: dict[str, Any], actor) -> Person:
@@ -115,9 +119,9 @@ class PersonImporter(Importer):
             row.fail_if("hundred_list_number", clash(Person, self.actor, {"hundred_list_number": number}))
         return number
 
-    def _document(self, row: Row, column: str, parse) -> str:
-        """The document number, refused when the registry already holds that document."""
-        number = row.parse(column, parse, "")
+    def _document(self, row: Row, column: str) -> str:
+        """The document number, refused when it breaks its kind's rule or the registry already holds it."""
+        number = row.parse(column, _document_number(_DOCUMENTS[column]), "")
         if number:
             values = {"kind": _DOCUMENTS[column], "country": self._china(), "number": number}
             row.fail_if(column, clash(IdentityDocument, self.actor, values))

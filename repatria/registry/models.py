@@ -1,5 +1,6 @@
 """Persons (外逃人员): names in every script, documents, categories, relatives and whereabouts."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from repatria.core.models import (
     VersionedModel,
     long_text,
 )
+
+from . import documents
 
 
 class Sex(models.TextChoices):
@@ -155,6 +158,14 @@ class IdentityDocument(PersonPart, RestrictedModel, VersionedModel, AuditedModel
 
     def holder_label(self) -> str:
         return f"{self.person} ({self})"
+
+    def clean(self) -> None:
+        """The number as stored (documents.normalise), checked by the rule of its kind and country where one is
+        known: the page, the API and the importer all save through here."""
+        self.number = documents.normalise(self.number)
+        error = documents.number_error(self.kind, self.country_id or "", self.number)
+        if error:
+            raise ValidationError({"number": error})
 
 
 class RelationKind(models.TextChoices):

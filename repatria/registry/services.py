@@ -1,5 +1,6 @@
 """Business rules of persons: names decide the display name and the search keys."""
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,15 @@ def record_whereabouts(*, person: Person, country, actor, **fields) -> Whereabou
     whereabouts.save()
     timeline().whereabouts_recorded(whereabouts, actor=actor).save()
     return whereabouts
+
+
+@transaction.atomic
+def end_open_whereabouts(person: Person, day: datetime.date) -> list[Whereabouts]:
+    """The person's whereabouts still open on that day (no end, begun by then) end there: they came back."""
+    ended = []
+    for whereabouts in person.whereabouts.filter(date_to="", date_from__lte=day.isoformat()):
+        ended.append(change_record(whereabouts, date_to=day.isoformat()))
+    return ended
 
 
 def refresh_names(person: Person) -> None:

@@ -5,7 +5,7 @@ from django.views import View
 from repatria.core.file_serving import PrivateFileView
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, OfficerRequiredMixin, PartEditView
 
-from . import services
+from . import duplicates, services
 from .filtersets import PersonFilterSet
 from .forms import IdentityDocumentForm, NameFormSet, PersonForm, RelationshipForm, WhereaboutsForm
 from .models import IdentityDocument, Person, PersonName, Relationship, Whereabouts
@@ -62,8 +62,18 @@ class PersonEditView(ObjectEditView):
         names = NameFormSet(request.POST, instance=self.object, prefix="names")
         if form.is_valid() and names.is_valid():
             self.names = names
+            namesakes = self.namesakes(form)
+            if namesakes and not request.POST.get("confirm_duplicate"):
+                return self.render_to_response(self.get_context_data(form=form, names=names, duplicates=namesakes))
             return self.form_valid(form)
         return self.render_to_response(self.get_context_data(form=form, names=names))
+
+    def namesakes(self, form) -> list:
+        """A new person's namesakes born the same day, which the officer confirms are others before saving."""
+        if self.object is not None:
+            return []
+        names = [name for name, _kind in self.names_typed()]
+        return duplicates.warnings(self.request.user, names, form.cleaned_data.get("birth_date") or "")
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form, names=self.names))
@@ -106,6 +116,14 @@ class WhereaboutsEditView(PartEditView):
     parent = "person"
     model = Whereabouts
     form_class = WhereaboutsForm
+    # What a confirmed screening alert reports (screening's alert page links here with them): shown, not saved.
+    reported = ("country", "place", "date_from", "source")
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        if self.object is None:
+            initial.update((name, self.request.GET[name][:300]) for name in self.reported if name in self.request.GET)
+        return initial
 
     def create(self, fields: dict) -> Whereabouts:
         return services.record_whereabouts(actor=self.request.user, **fields)

@@ -42,7 +42,7 @@ def world(db) -> dict:
     person = world["records"]["B"]["person"]
     Person.objects.filter(pk=person.pk).update(hundred_list_number=7)
     china = Country.objects.get(pk="CN")
-    for kind, number in (("id_card", "330102196001011234"), ("passport", "EB7654321")):
+    for kind, number in (("id_card", "330102196001011230"), ("passport", "EB7654321")):
         IdentityDocument.objects.create(person=person, kind=kind, number=number, country=china)
     world["officer"] = member_of(world, Role.PROVINCIAL_OFFICER)
     return world
@@ -73,7 +73,7 @@ def import_values(world: dict) -> dict[str, str]:
     b = world["records"]["B"]
     return {
         "name": "丙某某", "aliases": "", "romanisation": "", "sex": "男", "birth_date": "1960", "birthplace": "",
-        "nationality": "CN", "id_number": "330102196001011234", "passport_number": "EB7654321", "former_employer": "",
+        "nationality": "CN", "id_number": "330102196001011230", "passport_number": "EB7654321", "former_employer": "",
         "former_post": "", "functionary": "是", "red_notice_number": "", "hundred_list_number": "7",
         "number": b["case"].number, "title": "新案", "province": "440000",
         "lead_organisation": world["offices"]["A"].name_zh, "offences": "", "amount_involved": "100",

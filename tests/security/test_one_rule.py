@@ -137,3 +137,18 @@ def test_an_edit_is_refused_in_the_same_words_on_its_page_and_through_the_api(
     assert response.status_code == 400 and refusal in json.dumps(response.json(), ensure_ascii=False), response.json()
     edited.refresh_from_db()
     assert str(getattr(edited, field)) != value  # nothing written either way
+
+
+# An identity document number, on the document's page and in the person import (documents have no API) ----------
+
+BAD_ID_NUMBER = "330102196103120180"  # the check character should be X
+
+
+def test_a_bad_identity_number_is_refused_in_the_same_words_on_the_page_and_in_the_import(client, world):
+    refusal = "居民身份证号码“330102196103120180”的校验码不对，可能有数字输错（按前17位，末位应为X）。"
+    person = world["records"]["A"]["person"]
+    data = {"person": person.pk, "kind": "id_card", "number": BAD_ID_NUMBER, "country": "CN"}
+    page = client.post(reverse("registry:identitydocument_add"), data)
+    assert page.status_code == 200 and refusal in page.content.decode()
+    imported = by_import(client, world, "person", "id_number", BAD_ID_NUMBER)
+    assert imported.status_code == 200 and refusal in imported.content.decode()

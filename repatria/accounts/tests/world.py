@@ -72,7 +72,7 @@ def build_world() -> dict:
                                     country=us, actor=admin),
             "asset": record_asset(actor=admin, case=case, kind="cash", description=f"资产{side}", jurisdiction=us),
             "organisation": offices[side],
-            "identitydocument": IdentityDocument.objects.create(person=person, kind="passport", number=f"E{side}1",
+            "identitydocument": IdentityDocument.objects.create(person=person, kind="passport", number=f"{side}1234567",
                                                                 country=us),
             "relationship": Relationship.objects.create(person=person, relation="spouse", other_name=f"配偶{side}"),
             "whereabouts": record_whereabouts(person=person, country=us, date_from="2017", actor=admin),

@@ -37,6 +37,7 @@ class CaseSerializer(RecordSerializer):
             "closed_on", "summary", "persons", "principal", "created", "updated",
         ]  # fmt: skip
         read_only_fields = ["status", "closed_on"]
+        extra_kwargs = {"number": {"required": False}}  # a new case without one is numbered by the pattern
 
     @extend_schema_field(MembershipSerializer(many=True))
     def get_persons(self, case: Case) -> list[dict]:

@@ -157,3 +157,15 @@ def test_whereabouts_and_notes_stand_on_the_timelines(case, person, officer):
     assert EventKind.NOTE in set(timeline.for_person(person).values_list("kind", flat=True))
     with pytest.raises(RuleError):
         services.write_note(actor=officer, text="  ", case=case)
+
+
+@pytest.mark.django_db
+def test_a_return_ends_the_persons_open_whereabouts(case, person, officer):
+    canada, usa = Country.objects.get(pk="CA"), Country.objects.get(pk="US")
+    closed = record_whereabouts(person=person, country=canada, date_from="2016", date_to="2016-02", actor=officer)
+    open_ = record_whereabouts(person=person, country=usa, place="Flushing", date_from="2016-03", actor=officer)
+    later = record_whereabouts(person=person, country=canada, date_from="2018", actor=officer)  # a report after it
+    services.record_return(case=case, person=person, date=datetime.date(2017, 5, 4), method="surrender", actor=officer)
+    for whereabouts in (closed, open_, later):
+        whereabouts.refresh_from_db()
+    assert (closed.date_to, open_.date_to, later.date_to) == ("2016-02", "2017-05-04", "")

@@ -68,7 +68,7 @@ def test_a_person_joins_a_case_through_the_picker_and_leaves_it(officer_client, 
 @pytest.mark.django_db
 def test_a_case_opened_from_a_person_page_has_that_person_as_principal(officer_client, person, province, organisation):
     page = officer_client.get(reverse("cases:case_add"), {"principal": person.pk}).content.decode()
-    assert f'value="{person.pk}"' in page
+    assert f'name="principal" id="id_principal" value="{person.pk}"' in page
     data = {
         "principal": person.pk, "number": "ZT-2020-00009", "title": "某案", "province": province.pk,
         "lead_organisation": organisation.pk, "supervision_level": "central", "opened_on": "2020-01-02",

@@ -38,6 +38,7 @@ class CellError:
 class ImportReport:
     rows: int = 0
     errors: list[CellError] = field(default_factory=list)
+    warnings: list[CellError] = field(default_factory=list)  # what the user should look at; nothing refused
     ignored_columns: list[str] = field(default_factory=list)
     committed: bool = False
 
@@ -53,6 +54,7 @@ class Row:
         self.number = number
         self.cells = cells
         self.errors: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
 
     def __getitem__(self, column: str) -> str:
         return self.cells.get(column, "")
@@ -65,6 +67,10 @@ class Row:
             self.errors.append((column, error))
             return
         self.errors.extend((name or column, message) for name, message in error_messages(error))
+
+    def warn(self, column: str, message: str) -> None:
+        """Tell the user about the cell (a likely duplicate, say) without refusing the row."""
+        self.warnings.append((column, message))
 
     def fail_if(self, column: str, message: str) -> None:
         """Record the message as this row's error, if there is one."""
@@ -196,7 +202,8 @@ class Importer:
             except (RowError, ValueError, ValidationError) as error:
                 row.fail("", error)
                 values = {}
-            self._report(report, number, row.errors)
+            self._report(report.errors, number, row.errors)
+            self._report(report.warnings, number, row.warnings)
             parsed.append((number, values))
         return parsed
 
@@ -222,14 +229,16 @@ class Importer:
                     if hasattr(type(record).objects, "restrict") and not allows(actor, record, "add"):
                         raise RowError(_("This row would create a record outside what you may work on."))
             except (ValidationError, ValueError, RowError) as error:
-                self._report(report, number, error_messages(error))
+                self._report(report.errors, number, error_messages(error))
             except (IntegrityError, DataError) as error:
-                self._report(report, number, [("", _("The database refused this row: %(error)s") % {"error": error})])
+                self._report(
+                    report.errors, number, [("", _("The database refused this row: %(error)s") % {"error": error})]
+                )
 
-    def _report(self, report: ImportReport, number: int, errors: list[tuple[str, str]]) -> None:
-        for name, message in errors:
+    def _report(self, into: list[CellError], number: int, problems: list[tuple[str, str]]) -> None:
+        for name, message in problems:
             column = self.field_columns.get(name, name if name in self.columns else "")
-            report.errors.append(CellError(number, self.label(column), message))
+            into.append(CellError(number, self.label(column), message))
 
 
 def _comparable(value: Any) -> Any:

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
@@ -58,6 +59,10 @@ class ImportView(OfficerRequiredMixin, FormView):
             model = self.importer_class.model._meta
             name = model.verbose_name if report.rows == 1 else model.verbose_name_plural
             messages.success(self.request, _("Imported %(count)d %(model)s.") % {"count": report.rows, "model": name})
+            for warning in report.warnings:  # a warning may hold a link to a record, built safe
+                messages.warning(
+                    self.request, format_html(_("Row {row}: {message}"), row=warning.row, message=warning.message)
+                )
             return HttpResponseRedirect(self.get_success_url())
         return self.render_to_response(self.get_context_data(form=form, report=report))
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 URL = reverse("registry:person_import")
 
 GOOD_CSV = """姓名,别名,拼音,性别,出生日期,国籍,身份证号,护照号,原单位,原职务,党员和国家工作人员,红通编号,百名红通编号
-王小明,王晓明；王明,WANG Xiaoming,男,1961-03,美国;CA,33010219610312001X,E12345678,某市建设局,局长,是,A-1234/5-2015,7
+王小明,王晓明；王明,WANG Xiaoming,男,1961-03,美国;CA,33010219610312018X,E12345678,某市建设局,局长,是,A-1234/5-2015,7
 李华,,,女,1970,新西兰,,,,,否,,
 """
 
@@ -54,7 +54,7 @@ def test_a_good_csv_imports_every_row_with_names_documents_and_categories(user_c
     assert (wang.sex, wang.birth_date, wang.is_functionary, wang.hundred_list_number) == ("male", "1961-03", True, 7)
     assert sorted(wang.nationalities.values_list("code", flat=True)) == ["CA", "US"]
     assert set(wang.documents.values_list("kind", "number", "country")) == {
-        (DocumentKind.ID_CARD, "33010219610312001X", "CN"),
+        (DocumentKind.ID_CARD, "33010219610312018X", "CN"),
         (DocumentKind.PASSPORT, "E12345678", "CN"),
     }
     assert Person.objects.get(display_name="李华").sex == "female"

@@ -77,4 +77,4 @@ def test_person_parts_are_added_from_the_person_page(officer_client, person):
 @pytest.mark.django_db
 def test_the_autocomplete_offers_matching_persons(officer_client, person):
     response = officer_client.get(reverse("registry:person_autocomplete"), {"person": "yang xiu"})
-    assert f'value="{person.pk}"' in response.content.decode()
+    assert f'data-pk="{person.pk}"' in response.content.decode()

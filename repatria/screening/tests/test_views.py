@@ -1,9 +1,11 @@
 """The alert pages: the list (filtered, sortable, only alerts in reach), the detail with the explanations in the
 reader's language, the handling buttons, the dashboard count, and the screening log for auditors."""
 
+import re
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.geo.models import Province
@@ -200,3 +202,16 @@ def test_the_screening_pages_need_no_inline_script_or_style(officer_client, aler
         html = officer_client.get(url).content.decode()
         for pattern in (INLINE_SCRIPT, INLINE_HANDLER, STYLE_ATTRIBUTE):
             assert not pattern.search(html), (url, pattern)
+
+
+@pytest.mark.django_db
+def test_a_confirmed_alert_offers_to_record_the_place_it_reports(officer_client, officer, alert):
+    page = officer_client.get(reverse("screening:alert", args=[alert.pk])).content.decode()
+    assert "record-place" not in page  # not before it is confirmed
+    services.confirm(alert, officer)
+    page = officer_client.get(reverse("screening:alert", args=[alert.pk])).content.decode()
+    link = re.search(r'href="(/whereabouts/add/\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    form = officer_client.get(link).content.decode()
+    assert f'name="person" value="{alert.person_id}"' in form
+    assert re.search(rf'<option value="{alert.raised_by.country_id}" selected', form)
+    assert "visa application, Vancouver" in form and timezone.localdate(alert.created).isoformat() in form

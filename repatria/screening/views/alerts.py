@@ -3,12 +3,17 @@ of screening queries for auditors and central administrators."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from repatria.accounts.permissions import allows, reads_audit
+from repatria.core.querysets import can
 from repatria.core.views import ObjectDetailView, ObjectListView, StatusChangeView
 from repatria.geo.models import Country
 from repatria.names import Entity, EntityError
+from repatria.registry.models import Whereabouts
 
 from .. import services
 from ..explanations import explain
@@ -63,8 +68,28 @@ class AlertView(ObjectDetailView):
             person_names=self.visible(alert.person.names.all()),
             form=AlertActionForm(initial={"version": alert.version}) if moves else None,
             actions=[(status, ACTIONS[status]) for status in moves],
+            record_place_url=self.record_place_url(alert),
             **kwargs,
         )
+
+    def record_place_url(self, alert: Alert) -> str | None:
+        """Once confirmed, the whereabouts form of the person, filled with where and when the partner saw them."""
+        partner = alert.raised_by
+        if alert.status != AlertStatus.CONFIRMED or not can(self.request.user, Whereabouts, "add"):
+            return None
+        source = _("Screening alert #%(id)s: %(context)s, %(partner)s") % {
+            "id": alert.pk,
+            "context": alert.context or alert.log.get_channel_display(),
+            "partner": partner or "—",
+        }
+        values = {
+            "person": alert.person_id,
+            "date_from": timezone.localdate(alert.created).isoformat(),
+            "source": source,
+        }
+        if partner is not None and partner.country_id:
+            values["country"] = partner.country_id
+        return f"{reverse('registry:whereabouts_add')}?{urlencode(values)}"
 
 
 class AlertActionView(StatusChangeView):

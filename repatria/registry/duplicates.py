@@ -1,0 +1,60 @@
+"""Persons already registered under the same name (in any script, as the screening engine compares names) and date
+of birth: a warning, not a refusal, when a person is created or imported. As core.querysets.clash() does, a warning
+names the other person only to whom may see them; to anyone else it says only that the person is registered and
+which organisation to ask."""
+
+from collections.abc import Iterable
+
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from repatria.accounts.models import Organisation
+from repatria.core.querysets import restrict
+
+from .models import Person, PersonName
+from .services import engine_matches
+
+
+def _same_day(left: str, right: str) -> bool:
+    """Two dates of birth known to the year, the month or the day that may be the same day (1960 and 1960-05)."""
+    return bool(left and right) and (left.startswith(right) or right.startswith(left))
+
+
+def namesakes(names: Iterable[str], birth_date: str) -> list[Person]:
+    """The persons any of whose names is one of these, to the engine's full score or as typed, born the same day."""
+    names = [name.strip() for name in names if name and name.strip()]
+    if not names or not birth_date:
+        return []
+    found = set(PersonName.objects.filter(name__in=names).values_list("person", flat=True))
+    for name in names:
+        found.update(engine_matches(name))
+    candidates = Person.objects.filter(pk__in=found).filter(~Q(birth_date=""))
+    return [person for person in candidates.order_by("pk") if _same_day(person.birth_date, birth_date)]
+
+
+def whom_to_ask(person: Person) -> Organisation | None:
+    """The organisation that leads the person's latest case, or else the one that recorded them."""
+    leading = Organisation.objects.filter(led_cases__memberships__person=person).order_by("-led_cases__opened_on")
+    return leading.first() or person.owner
+
+
+def warnings(user, names: Iterable[str], birth_date: str) -> list[SafeString]:
+    """What to tell the user before a person of these names and date of birth is saved: one line for each namesake."""
+    found = namesakes(names, birth_date)
+    visible = set(restrict(Person.objects.filter(pk__in=[p.pk for p in found]), user).values_list("pk", flat=True))
+    lines = []
+    for person in found:
+        if person.pk in visible:
+            link = format_html('<a href="{}">{}</a>', person.get_absolute_url(), person)
+            text = _("A person of the same name and date of birth is already registered: {person}.")
+            lines.append(format_html(text, person=link))
+        else:
+            organisation = whom_to_ask(person)
+            text = _(
+                "A person of the same name and date of birth is already registered, in a record outside what you may "
+                "see; ask %(organisation)s."
+            ) % {"organisation": organisation or _("the central coordination office")}
+            lines.append(format_html("{}", text))
+    return lines
