@@ -55,7 +55,7 @@ def by_number(user, text: str) -> list[Hit]:
     if len(key) < 4 or not any(c.isdigit() for c in key):
         return []
     persons = Person.objects.restrict(user)
-    documents = _by_key(IdentityDocument.objects.all(), "number", key).values("person")
+    documents = _by_key(IdentityDocument.objects.restrict(user), "number", key).values("person")
     return [
         *(
             Hit(case, str(CASE_NUMBER), 0, by_number=True)
