@@ -5,9 +5,11 @@ from drf_spectacular.views import SpectacularAPIView
 
 from repatria.accounts import account_views
 from repatria.dashboard import DashboardView
+from repatria.search.views import SearchView
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
+    path("search/", SearchView.as_view(), name="search"),
     path("", include("repatria.registry.urls")),
     path("", include("repatria.cases.urls")),
     path("", include("repatria.assets.urls")),

@@ -58,15 +58,18 @@ def change_stage(
     recovered_amount: Decimal | None = None,
     recovered_currency: str = "",
     recovered_on: datetime.date | None = None,
+    happened_on: datetime.date | None = None,
 ) -> Asset:
-    """Move an asset to its next stage, from the version of it the officer saw; a return or sharing needs the
-    amount recovered and its date."""
+    """Move an asset to its next stage, from the version of it the officer saw, on the day it happened (today when
+    None); a return or sharing needs the amount recovered and its date."""
     lock_as_seen(asset, "stage")
     old = asset.stage
     if new not in STAGE_TRANSITIONS[old]:
         raise RuleError(
             _("An asset cannot go from “%(old)s” to “%(new)s”.") % {"old": A(old).label, "new": A(new).label}
         )
+    opened = asset.case.opened_on if asset.case_id else None
+    happened = timeline.happened_on(happened_on, earliest=opened, since=_("the case was opened"))
     if new == A.RETURNED:
         if recovered_amount is None or recovered_amount <= 0 or not recovered_on:
             raise RuleError(_("A returned asset needs the amount recovered and the date of recovery."))
@@ -75,5 +78,5 @@ def change_stage(
         asset.recovered_on = recovered_on
     asset.stage = new
     asset.save()
-    timeline.asset_stage_changed(asset, old, actor=actor).save()
+    timeline.asset_stage_changed(asset, old, actor=actor, when=happened).save()
     return asset

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import (
@@ -181,10 +182,12 @@ class EventKind(models.TextChoices):
 
 
 class Event(RestrictedModel):
-    """One line of the timeline of a case and of the persons in it, written by cases.timeline.record()."""
+    """One line of the timeline of a case and of the persons in it, written by cases.timeline.record(): when it
+    happened (a stage reached last week is entered today) and when it was entered."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
-    occurred_at = models.DateTimeField(_("when"), db_index=True)
+    occurred_at = models.DateTimeField(_("happened"), db_index=True)
+    entered_at = models.DateTimeField(_("entered"), default=timezone.now, editable=False)
     case = models.ForeignKey(Case, models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("case"))
     person = models.ForeignKey(
         "registry.Person", models.CASCADE, null=True, blank=True, related_name="events", verbose_name=_("person")
@@ -195,13 +198,18 @@ class Event(RestrictedModel):
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
-        ordering = ["-occurred_at", "-pk"]
+        ordering = ["-occurred_at", "-entered_at", "-pk"]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
         indexes = [models.Index(fields=["case", "-occurred_at"]), models.Index(fields=["person", "-occurred_at"])]
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    @property
+    def entered_later(self) -> bool:
+        """Whether it was entered on a later day than it happened (the timeline then says when)."""
+        return timezone.localdate(self.entered_at) > timezone.localdate(self.occurred_at)
 
 
 class Supervisor(models.TextChoices):

@@ -39,13 +39,15 @@ def allowed_transitions(case: Case) -> list[str]:
 
 
 def _move(case: Case, new: str, *, actor, reason: str = "", when: datetime.date | None = None) -> None:
+    """Move the case on the day `when` (today when None), the day its event happened."""
     old = case.status
     if new not in TRANSITIONS[old]:
         raise RuleError(_("A case cannot go from “%(old)s” to “%(new)s”.") % {"old": S(old).label, "new": S(new).label})
+    happened = timeline.happened_on(when, earliest=case.opened_on, since=_("the case was opened"))
     case.status = new
     case.closed_on = (when or timezone.localdate()) if new == S.CLOSED else None
     case.save(update_fields=["status", "closed_on", "updated"])
-    timeline.status_changed(case, old, actor=actor, reason=reason).save()
+    timeline.status_changed(case, old, actor=actor, reason=reason, when=happened).save()
 
 
 @transaction.atomic
@@ -59,19 +61,20 @@ def open_case(*, actor, persons: dict | None = None, offences=(), assigned_organ
     case.save()
     case.offences.set(offences)
     case.assigned_organisations.set(assigned_organisations)
-    timeline.case_opened(case, actor=actor, when=_at_day(case.opened_on)).save()
+    timeline.case_opened(case, actor=actor, when=timeline.on_day(case.opened_on)).save()
     for person, role in (persons or {}).items():
         add_person(case=case, person=person, role=role, actor=actor)
     return case
 
 
 @transaction.atomic
-def change_status(*, case: Case, new: str, actor, reason: str = "") -> Case:
-    """An officer's move of the case to another status, from the version of the case they saw."""
+def change_status(*, case: Case, new: str, actor, reason: str = "", happened_on: datetime.date | None = None) -> Case:
+    """An officer's move of the case to another status, from the version of the case they saw, on the day it
+    happened (today when None)."""
     if new == S.RETURNED:
         raise RuleError(_("Record a return to mark a case as returned."))
     lock_as_seen(case, "status")
-    _move(case, new, actor=actor, reason=reason)
+    _move(case, new, actor=actor, reason=reason, when=happened_on)
     return case
 
 
@@ -99,7 +102,7 @@ def record_return(
     ret = Return(case=case, person=person, date=date, method=method, country=country, notes=notes)
     ret.full_clean()
     ret.save()
-    timeline.returned(ret, actor=actor, when=_at_day(date)).save()
+    timeline.returned(ret, actor=actor, when=timeline.on_day(date)).save()
     end_open_whereabouts(person, date)
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
     if case.status == S.RETURNED or principals.exclude(person__returns__case=case).exists():
@@ -169,10 +172,3 @@ def write_note(*, actor, text: str, case: Case | None = None, person=None):
     if case is None and person is None:
         raise RuleError(_("A note belongs to a case or a person."))
     return timeline.record(EventKind.NOTE, case=case, person=person, actor=actor, text=text)
-
-
-def _at_day(day: datetime.date | None) -> datetime.datetime | None:
-    """Events dated by a past day (a return, an opening) sit on that day; today's happen now."""
-    if day is None or day >= timezone.localdate():
-        return None
-    return timeline.at_noon(day)

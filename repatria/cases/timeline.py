@@ -13,13 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from repatria.core.events import choice_label
+from repatria.core.services import RuleError
 
 from .models import CasePerson, CaseRole, CaseStatus, Event, EventKind, ReturnMethod
 
 
 def build(kind: str, *, case=None, person=None, actor=None, when: datetime.datetime | None = None, **data) -> Event:
-    """One unsaved event; `data` keeps codes (not labels) so that it reads in either language."""
-    return Event(kind=kind, case=case, person=person, actor=actor, occurred_at=when or timezone.now(), data=data)
+    """One unsaved event that happened `when` (default now) and is entered now; `data` keeps codes (not labels) so
+    that it reads in either language."""
+    now = timezone.now()
+    return Event(kind=kind, case=case, person=person, actor=actor, occurred_at=when or now, entered_at=now, data=data)
 
 
 def record(kind: str, **kwargs) -> Event:
@@ -32,6 +35,27 @@ def record(kind: str, **kwargs) -> Event:
 def at_noon(day: datetime.date) -> datetime.datetime:
     """An event known by its day sits at noon Beijing time, so that no time zone moves it to another day."""
     return datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
+
+
+def on_day(day: datetime.date | None) -> datetime.datetime | None:
+    """When an event known by its day happened: at noon of a past day; None (now) for today, so that the events of
+    today keep the order they are entered in."""
+    if day is None or day >= timezone.localdate():
+        return None
+    return at_noon(day)
+
+
+def happened_on(day: datetime.date | None, *, earliest: datetime.date | None, since: str) -> datetime.datetime | None:
+    """The time of a move an officer says happened on `day` (today when None), for `when`: never in the future, nor
+    before `earliest`, the first day the record existed (`since` says why, "the case was opened")."""
+    if day is None:
+        return None
+    if day > timezone.localdate():
+        raise RuleError(_("The day it happened cannot be in the future."))
+    if earliest and day < earliest:
+        message = _("The day it happened cannot be before %(day)s (%(since)s).")
+        raise RuleError(message % {"day": earliest.isoformat(), "since": since})
+    return on_day(day)
 
 
 # The events of each service, built unsaved from the records they concern, so that the services and the bulk

@@ -90,8 +90,8 @@ class CaseStatusView(StatusChangeView):
     form_class = StatusForm
     choices = CaseStatus.choices
 
-    def move(self, case: Case, *, new: str, reason: str) -> str:
-        services.change_status(case=case, new=new, reason=reason, actor=self.request.user)
+    def move(self, case: Case, **data) -> str:
+        services.change_status(case=case, actor=self.request.user, **data)
         return _("Status changed to “%(status)s”.") % {"status": case.get_status_display()}
 
 

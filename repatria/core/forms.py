@@ -1,6 +1,9 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_ID
@@ -75,13 +78,23 @@ class ModelForm(BootstrapMixin, forms.ModelForm):
 
 
 class MoveForm(BootstrapMixin, forms.Form):
-    """A move of a record to another status, stage or state (`new` among `choices`), with the version of the record
-    the user saw."""
+    """A move of a record to another status, stage or state (`new` among `choices`), with the day it happened (today
+    unless said; the service refuses a day before the record) and the version of the record the user saw."""
 
     new = forms.ChoiceField()
+    happened_on = forms.DateField(
+        label=_("happened on"), required=False, initial=timezone.localdate, widget=DateInput()
+    )  # left empty: today
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
+
+    def clean_happened_on(self) -> datetime.date | None:
+        day = self.cleaned_data["happened_on"]
+        if day and day > timezone.localdate():
+            raise ValidationError(_("The day it happened cannot be in the future."))
+        return day
 
     def __init__(self, *args, choices: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["happened_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         if choices is not None:
             self.fields["new"].choices = choices

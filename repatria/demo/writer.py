@@ -212,10 +212,12 @@ class ServiceWriter(Writer):
 
     @contextlib.contextmanager
     def _dated(self, day: datetime.date) -> Iterator[None]:
-        """Move the events written inside the block to `day`: the services date most of them "now"."""
+        """Move the events written inside the block to `day`, as if entered that day: the services date most of them
+        "now"."""
         last = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         yield
-        Event.objects.filter(pk__gt=last).update(occurred_at=timeline.at_noon(day))
+        noon = timeline.at_noon(day)
+        Event.objects.filter(pk__gt=last).update(occurred_at=noon, entered_at=noon)
 
 
 class BulkWriter(Writer):
@@ -255,8 +257,10 @@ class BulkWriter(Writer):
         self.rows[type(row)].append(row)
 
     def event(self, builder, *args, day: datetime.date, actor: User, **kwargs) -> None:
-        """The event a service records (one of timeline's builders), dated at noon of `day`."""
-        self.add(builder(*args, actor=actor, when=timeline.at_noon(day), **kwargs))
+        """The event a service records (one of timeline's builders), happened and entered at noon of `day`."""
+        event = builder(*args, actor=actor, when=timeline.at_noon(day), **kwargs)
+        event.entered_at = event.occurred_at
+        self.add(event)
 
     def write(self, plan: g.CasePlan) -> None:
         actor = self.actor(plan)

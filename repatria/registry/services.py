@@ -161,13 +161,22 @@ def engine_matches(query: str) -> list[int]:
 def search(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
     """Persons any of whose names matches what was typed, in any script or romanisation: a substring of their
     search keys, or a full match of the screening engine (so YEUNG Sau Lan and Yang Hsiu-lan find 杨秀兰)."""
-    keys = query_keys(query)
-    if not keys:
+    if not query_keys(query):
         return queryset
-    condition = Q()
-    for key in keys:
-        condition |= Q(search_text__contains=key)
+    condition = _substring_condition(query)
     found = engine_matches(query)
     if found:
         condition |= Q(pk__in=found)
     return queryset.filter(condition)
+
+
+def _substring_condition(query: str) -> Q:
+    condition = Q(pk__in=[])
+    for key in query_keys(query):
+        condition |= Q(search_text__contains=key)
+    return condition
+
+
+def substring_matches(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
+    """Persons one of whose search keys (characters, pinyin, letters) contains what was typed; none for nothing."""
+    return queryset.filter(_substring_condition(query))

@@ -7,6 +7,7 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from repatria.core import warmup
         from repatria.core.events import register_event_kinds
         from repatria.registry.services import use_live_index
 
@@ -14,4 +15,5 @@ class ScreeningConfig(AppConfig):
 
         listing.connect()
         use_live_index(listing.registry_index)
+        warmup.register(listing.registry_index)
         register_event_kinds(timeline.DESCRIBERS)

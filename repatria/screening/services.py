@@ -7,6 +7,7 @@ the screened person as the partner sent them, for the officers who must assess t
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections import defaultdict
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -162,10 +164,10 @@ def screen(
     return log, results
 
 
-def _timeline_event(alert: Alert, actor, **data) -> Event:
+def _timeline_event(alert: Alert, actor, when: datetime.datetime | None = None, **data) -> Event:
     """A line on the timeline of the alert's case (of the person when there is none), in each reader's language."""
     return timeline.build(
-        EventKind.SCREENING_ALERT, case=alert.case, person=alert.person, actor=actor, alert=alert.pk, **data
+        EventKind.SCREENING_ALERT, case=alert.case, person=alert.person, actor=actor, when=when, alert=alert.pk, **data
     )
 
 
@@ -228,15 +230,18 @@ def allowed_moves(alert: Alert) -> list[str]:
     return [s for s in AlertStatus.values if s in TRANSITIONS[alert.status]]
 
 
-def _move(alert: Alert, new: str, user, note: str) -> Alert:
+def _move(alert: Alert, new: str, user, note: str, happened_on: datetime.date | None) -> Alert:
     """Change the alert's status if it may go there and nobody has changed it since the caller read it (the
-    version the caller holds); the row stays locked from the check to the save."""
+    version the caller holds), on the day it happened (today when None); the row stays locked from the check to
+    the save."""
     MaxLengthValidator(NOTE_MAX_LENGTH)(note)
     with transaction.atomic():
         current = lock_as_seen(alert, "status")
         if new not in TRANSITIONS[current.status]:
             labels = {"old": A(current.status).label, "new": A(new).label}
             raise RuleError(_("An alert cannot go from “%(old)s” to “%(new)s”.") % labels)
+        raised = timezone.localdate(current.created)
+        happened = timeline.happened_on(happened_on, earliest=raised, since=_("the alert was raised"))
         old = current.status
         current.status = new
         current.handled_by = user
@@ -244,22 +249,22 @@ def _move(alert: Alert, new: str, user, note: str) -> Alert:
         if note:
             current.note = f"{current.note}\n\n{note}" if current.note else note
         current.save()
-        _timeline_event(current, user, old=old, status=new, note=note).save()
+        _timeline_event(current, user, old=old, status=new, note=note, when=happened).save()
     for field in ("status", "handled_by", "note", "version", "updated"):
         setattr(alert, field, getattr(current, field))
     return alert
 
 
-def acknowledge(alert: Alert, user, note: str = "") -> Alert:
+def acknowledge(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
     """An officer has seen the alert and is looking into it."""
-    return _move(alert, AlertStatus.ACKNOWLEDGED, user, note)
+    return _move(alert, AlertStatus.ACKNOWLEDGED, user, note, happened_on)
 
 
-def confirm(alert: Alert, user, note: str = "") -> Alert:
+def confirm(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
     """The screened person is the listed one."""
-    return _move(alert, AlertStatus.CONFIRMED, user, note)
+    return _move(alert, AlertStatus.CONFIRMED, user, note, happened_on)
 
 
-def mark_false_positive(alert: Alert, user, note: str = "") -> Alert:
+def mark_false_positive(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
     """The screened person is someone else."""
-    return _move(alert, AlertStatus.FALSE_POSITIVE, user, note)
+    return _move(alert, AlertStatus.FALSE_POSITIVE, user, note, happened_on)

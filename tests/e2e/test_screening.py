@@ -51,10 +51,25 @@ def test_the_search_box_finds_the_person_however_the_name_is_written(signed_in, 
         page.fill("nav input[type=search]", typed)
         with page.expect_navigation():
             page.keyboard.press("Enter")
-        assert "/persons/?q=" in page.url
-        results = page.locator("table")
+        assert "/search/?q=" in page.url
+        results = page.locator("table.search-hits")
         results.get_by_role("link", name="杨秀兰").wait_for()
         assert "张伟" not in results.inner_text(), typed
+    assert not csp_violations
+
+
+def test_the_search_box_opens_a_case_by_its_number_and_says_why_a_name_matched(signed_in, registry, csp_violations):
+    page = signed_in
+    page.fill("nav input[type=search]", "zt 2016 00001")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(registry["case"].get_absolute_url())
+    page.fill("nav input[type=search]", "杨秀兰")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    first = page.locator("table.search-hits tbody tr").first
+    assert first.get_by_role("link").inner_text() == "杨秀兰"
+    assert first.locator("td.why").inner_text() == "名字完全一致"
     assert not csp_violations
 
 

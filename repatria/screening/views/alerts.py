@@ -103,8 +103,8 @@ class AlertActionView(StatusChangeView):
         AlertStatus.FALSE_POSITIVE: services.mark_false_positive,
     }
 
-    def move(self, alert: Alert, *, new: str, note: str) -> str:
-        self.moves[new](alert, self.request.user, note)
+    def move(self, alert: Alert, *, new: str, note: str, happened_on) -> str:
+        self.moves[new](alert, self.request.user, note, happened_on)
         return _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
 
 

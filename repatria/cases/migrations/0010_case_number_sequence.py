@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_bounded_text_non_negative_amounts'),
+        ('cases', '0009_supervision_grants'),
     ]
 
     operations = [
