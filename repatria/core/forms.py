@@ -95,6 +95,7 @@ class MoveForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, choices: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["happened_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if "happened_on" in self.fields:
+            self.fields["happened_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         if choices is not None:
             self.fields["new"].choices = choices

@@ -33,3 +33,4 @@ class TaskForm(ModelForm):
 
 class TaskStateForm(MoveForm):
     new = forms.ChoiceField(label=_("new state"))
+    happened_on = None  # a task is done when it is marked so
