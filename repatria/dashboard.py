@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
+from repatria.assets.services import without_rate
 from repatria.cases import supervision
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
 from repatria.core.views import OfficerRequiredMixin
@@ -75,6 +76,9 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             },
             task_links=task_links(today),
             expiring={name: due[name][:SHOWN] for name in ("passports", "red_notices", "freezing_orders")},
+            without_rate=without_rate(
+                Asset.objects.restrict(user).filter(recovered_amount__isnull=False).exclude(recovered_currency="CNY")
+            ),
             recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:SHOWN],
             recent_events=Event.objects.restrict(user).select_related("case", "person", "actor")[:15],
             today=today,

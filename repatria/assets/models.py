@@ -12,6 +12,7 @@ from repatria.core.models import (
     currency_field,
     money_field,
 )
+from repatria.core.money import Amount
 
 
 class AssetKind(models.TextChoices):
@@ -66,6 +67,13 @@ class Asset(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def recovery(self) -> Amount | None:
+        """The amount recovered, in its currency (the value's when none is given) on the day of the recovery."""
+        if self.recovered_amount is None or not self.recovered_on:
+            return None
+        return Amount(self.recovered_amount, self.recovered_currency or self.value_currency, self.recovered_on)
 
     def get_absolute_url(self) -> str:
         return reverse("assets:asset", args=[self.pk])

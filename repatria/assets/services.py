@@ -1,12 +1,14 @@
 """Business rules of assets abroad: the StAR stages and the amount recovered."""
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from repatria.cases import timeline
+from repatria.core.money import Converter
 from repatria.core.services import RuleError, change_record, lock_as_seen
 
 from .models import Asset, AssetStage
@@ -80,3 +82,11 @@ def change_stage(
     asset.save()
     timeline.asset_stage_changed(asset, old, actor=actor, when=happened).save()
     return asset
+
+
+def without_rate(assets: Iterable[Asset]) -> list[Asset]:
+    """The recoveries among the assets that no exchange rate in force on their day converts to yuan: the statistics
+    leave them out of the amount until the rate is entered."""
+    recovered = [a for a in assets if a.recovery and a.recovery.foreign]
+    converter = Converter(a.recovery.currency for a in recovered)
+    return [a for a in recovered if converter.to_cny(a.recovery) is None]

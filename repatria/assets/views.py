@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from repatria.accounts.permissions import allows
 from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, StatusChangeView
@@ -8,6 +10,11 @@ from .filtersets import AssetFilterSet
 from .forms import AssetForm, StageForm
 from .models import Asset, AssetStage
 from .tables import AssetTable
+
+MISSING_RATE = gettext_lazy(
+    "No %(currency)s exchange rate is in force on %(date)s: the statistics leave this recovery out of the amount until "
+    "the rate is entered. It is listed on the dashboard."
+)
 
 
 class AssetListView(ObjectListView):
@@ -48,4 +55,8 @@ class AssetStageView(StatusChangeView):
 
     def move(self, asset: Asset, **data) -> str:
         services.change_stage(asset=asset, actor=self.request.user, **data)
+        if services.without_rate([asset]):
+            messages.warning(
+                self.request, MISSING_RATE % {"currency": asset.recovery.currency, "date": asset.recovery.day}
+            )
         return _("Stage changed to “%(stage)s”.") % {"stage": asset.get_stage_display()}

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from repatria.assets.services import record_asset
+from repatria.assets.models import Asset
+from repatria.assets.services import change_stage, record_asset
 from repatria.geo.models import Country
 from repatria.stats.models import ExchangeRate
 
@@ -49,3 +50,47 @@ def test_an_asset_shows_its_value_with_the_yuan_equivalent_in_english(officer_cl
     officer_client.cookies["django_language"] = "en"
     page = officer_client.get(reverse("assets:asset", args=[assets[0].pk])).content.decode()
     assert "2,000,000.00 USD (≈ 14,000,000.00 CNY)" in page
+
+
+def _confiscated(asset, officer):
+    for stage in ("frozen", "confiscated"):
+        change_stage(asset=Asset.objects.get(pk=asset.pk), new=stage, actor=officer)
+    return Asset.objects.get(pk=asset.pk)
+
+
+@pytest.mark.django_db
+def test_a_recovery_without_a_rate_warns_at_once_and_stands_on_the_dashboard(officer_client, officer, assets):
+    euros = _confiscated(assets[2], officer)
+    moved = officer_client.post(
+        reverse("assets:asset_stage", args=[euros.pk]),
+        {
+            "new": "returned",
+            "version": euros.version,
+            "recovered_amount": "100",
+            "recovered_currency": "EUR",
+            "recovered_on": "2019-03-01",
+        },  # fmt: skip
+        follow=True,
+    ).content.decode()
+    assert "2019-03-01之日没有有效的EUR汇率" in moved
+    panel = officer_client.get(reverse("dashboard")).content.decode()
+    assert "without-rate" in panel and euros.get_absolute_url() in panel
+    assert "currency=EUR&amp;date=2019-03-01" in panel
+
+
+@pytest.mark.django_db
+def test_a_recovery_with_its_rate_neither_warns_nor_stands_on_the_dashboard(officer_client, officer, assets):
+    dollars = _confiscated(assets[0], officer)
+    moved = officer_client.post(
+        reverse("assets:asset_stage", args=[dollars.pk]),
+        {
+            "new": "returned",
+            "version": dollars.version,
+            "recovered_amount": "100",
+            "recovered_currency": "USD",
+            "recovered_on": "2019-01-15",
+        },  # fmt: skip
+        follow=True,
+    ).content.decode()
+    assert "之日没有有效的" not in moved
+    assert "without-rate" not in officer_client.get(reverse("dashboard")).content.decode()
