@@ -255,7 +255,13 @@ def test_the_bulk_writer_writes_what_the_services_write():
     through_services = load_and_snapshot(persons=160, fast=False)
     in_bulk = load_and_snapshot(persons=160, fast=True)
     kinds = {row[0] for row in through_services["cases.Event"]}
-    unwritten = {EventKind.REQUEST_SENT, EventKind.NOTE, EventKind.SCREENING_ALERT, EventKind.ATTACHED}  # no files
+    unwritten = {
+        EventKind.REQUEST_SENT,
+        EventKind.NOTE,
+        EventKind.SCREENING_ALERT,
+        EventKind.ATTACHED,
+        EventKind.TRANSFERRED,
+    }
     demo_kinds = set(EventKind.values) - unwritten
     assert kinds == {repr(kind) for kind in demo_kinds}  # the comparison covers every kind of event the demo writes
     assert {label: len(rows) for label, rows in in_bulk.items()} == {
