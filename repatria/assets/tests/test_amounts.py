@@ -52,45 +52,26 @@ def test_an_asset_shows_its_value_with_the_yuan_equivalent_in_english(officer_cl
     assert "2,000,000.00 USD (≈ 14,000,000.00 CNY)" in page
 
 
-def _confiscated(asset, officer):
+def _recovered(client, officer, asset, currency: str, day: str) -> str:
+    """Take the asset to confiscation, then record its return on the page; the page the officer lands on."""
     for stage in ("frozen", "confiscated"):
         change_stage(asset=Asset.objects.get(pk=asset.pk), new=stage, actor=officer)
-    return Asset.objects.get(pk=asset.pk)
+    data = {"new": "returned", "version": Asset.objects.get(pk=asset.pk).version, "recovered_amount": "100",
+            "recovered_currency": currency, "recovered_on": day}  # fmt: skip
+    return client.post(reverse("assets:asset_stage", args=[asset.pk]), data, follow=True).content.decode()
 
 
 @pytest.mark.django_db
 def test_a_recovery_without_a_rate_warns_at_once_and_stands_on_the_dashboard(officer_client, officer, assets):
-    euros = _confiscated(assets[2], officer)
-    moved = officer_client.post(
-        reverse("assets:asset_stage", args=[euros.pk]),
-        {
-            "new": "returned",
-            "version": euros.version,
-            "recovered_amount": "100",
-            "recovered_currency": "EUR",
-            "recovered_on": "2019-03-01",
-        },  # fmt: skip
-        follow=True,
-    ).content.decode()
+    moved = _recovered(officer_client, officer, assets[2], "EUR", "2019-03-01")
     assert "2019-03-01之日没有有效的EUR汇率" in moved
     panel = officer_client.get(reverse("dashboard")).content.decode()
-    assert "without-rate" in panel and euros.get_absolute_url() in panel
+    assert "without-rate" in panel and assets[2].get_absolute_url() in panel
     assert "currency=EUR&amp;date=2019-03-01" in panel
 
 
 @pytest.mark.django_db
 def test_a_recovery_with_its_rate_neither_warns_nor_stands_on_the_dashboard(officer_client, officer, assets):
-    dollars = _confiscated(assets[0], officer)
-    moved = officer_client.post(
-        reverse("assets:asset_stage", args=[dollars.pk]),
-        {
-            "new": "returned",
-            "version": dollars.version,
-            "recovered_amount": "100",
-            "recovered_currency": "USD",
-            "recovered_on": "2019-01-15",
-        },  # fmt: skip
-        follow=True,
-    ).content.decode()
+    moved = _recovered(officer_client, officer, assets[0], "USD", "2019-01-15")
     assert "之日没有有效的" not in moved
     assert "without-rate" not in officer_client.get(reverse("dashboard")).content.decode()
