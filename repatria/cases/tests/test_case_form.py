@@ -36,7 +36,7 @@ def test_the_pattern_is_a_setting(settings):
     assert next_case_number(2026) == "2026粤追001"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_cases_opened_at_once_never_draw_the_same_number():
     if connection.vendor == "sqlite":
         pytest.skip("SQLite serialises writers anyway; the race is PostgreSQL's")

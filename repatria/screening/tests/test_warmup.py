@@ -15,7 +15,7 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀英华"
 
 
 @pytest.fixture
-def registry(transactional_db):
+def registry(transactional_db, django_db_serialized_rollback):
     """A registry of some size (its index takes a noticeable time to build), and no index yet, as at start-up."""
     for i, surname in enumerate(SURNAMES):
         for given in GIVEN:
