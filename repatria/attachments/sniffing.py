@@ -4,6 +4,7 @@ import zipfile
 from typing import IO
 
 from repatria.core.file_serving import image_type
+from repatria.core.reading import check_zip_directory
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,9 +41,10 @@ def sniff(f: IO[bytes]) -> str:
 
 def _office(f: IO[bytes]) -> str:
     try:
+        check_zip_directory(f)  # before zipfile makes an object of each of a bomb's million entries
         with zipfile.ZipFile(f) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError):  # ValueError: the directory's refusal too
         return ""
     finally:
         f.seek(0)

@@ -196,7 +196,7 @@ class _Package(zipfile.ZipFile):
 
     def __init__(self, f: IO[bytes], *, max_rows: int, max_unpacked: int) -> None:
         try:
-            _check_directory(f)
+            check_zip_directory(f)
             super().__init__(f)
         except ImportFileError:
             raise
@@ -214,9 +214,9 @@ class _Package(zipfile.ZipFile):
         return _Part(self, stream, name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name))
 
 
-def _check_directory(f: IO[bytes]) -> None:
-    """Refuse a zip whose end record lists more parts than a workbook has, before zipfile reads its directory and
-    makes an object of each entry (a few MB of zip can list a million)."""
+def check_zip_directory(f: IO[bytes]) -> None:
+    """Refuse a zip (a workbook, any Office document) whose end record lists more parts than a workbook has, before
+    zipfile reads its directory and makes an object of each entry (a few MB of zip can list a million)."""
     end = zipfile._EndRecData(f)  # the record zipfile itself goes by, the zip64 one included
     if end is None:
         raise unreadable()

@@ -35,6 +35,16 @@ def docx() -> bytes:
     return buffer.getvalue()
 
 
+def bomb() -> bytes:
+    """A "document" whose zip lists far more parts than any has: zipfile would make an object of each."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+        for number in range(2_000):
+            archive.writestr(f"p/{number}", "")
+    return buffer.getvalue()
+
+
 def stored(settings) -> list[Path]:
     return [path for path in Path(settings.PRIVATE_ROOT).rglob("*") if path.is_file()]
 
@@ -110,6 +120,7 @@ def test_a_file_hangs_from_exactly_one_record(case, person, officer):
         (b"<html><script>alert(1)</script></html>", "judgment.pdf"),  # a page named as a PDF
         (b"MZ\x90\x00\x03\x00\x00\x00", "photo.jpg"),  # a program named as a photo
         (b"PK\x03\x04not really a zip", "notice.docx"),
+        (bomb(), "judgment.docx"),  # its directory is refused before it is read
         (b"plain text", "notes.txt"),
     ],
 )
