@@ -22,7 +22,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Currency
-from .services import RuleError
 
 WAN = Decimal(10_000)
 YI = Decimal(100_000_000)
@@ -60,8 +59,8 @@ def readable(amount: Decimal, currency: str = Currency.CNY) -> str:
 
 
 class Rates(Protocol):
-    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal:
-        """Raises a RuleError when no rate is in force for the currency on that day."""
+    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal | None:
+        """None when no rate is in force for the currency on that day."""
 
 
 _rates: Callable[[Iterable[str]], Rates] | None = None
@@ -99,10 +98,7 @@ class Converter:
             return amount.value
         if self._rates is None:
             return None
-        try:
-            return self._rates.to_cny(amount.value, amount.currency, amount.day)
-        except RuleError:
-            return None
+        return self._rates.to_cny(amount.value, amount.currency, amount.day)
 
     def total(self, amounts: Iterable[Amount]) -> tuple[Decimal, int]:
         """The sum in yuan of the amounts that convert, and how many were left out for lack of a rate."""
