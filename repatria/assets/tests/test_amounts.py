@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from repatria.assets.models import Asset
@@ -75,3 +77,19 @@ def test_a_recovery_with_its_rate_neither_warns_nor_stands_on_the_dashboard(offi
     moved = _recovered(officer_client, officer, assets[0], "USD", "2019-01-15")
     assert "之日没有有效的" not in moved
     assert "without-rate" not in officer_client.get(reverse("dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_asset_list_reads_the_rates_once_however_many_foreign_rows(officer_client, officer, case, assets):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert officer_client.get(reverse("assets:asset_list")).status_code == 200
+        return len(captured)
+
+    before = queries()
+    us = Country.objects.get(pk="US")
+    for n, currency in enumerate(("USD", "EUR", "USD", "GBP")):
+        day = datetime.date(2019, 2, n + 1)
+        record_asset(actor=officer, case=case, kind="cash", description=f"more {n}", jurisdiction=us,
+                     value=Decimal(n + 1), value_currency=currency, valued_on=day)  # fmt: skip
+    assert queries() == before
