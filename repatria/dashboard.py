@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from repatria.assets.models import Asset, AssetStage
 from repatria.assets.services import without_rate
 from repatria.cases import supervision
 from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
+from repatria.core.models import Currency
 from repatria.core.views import OfficerRequiredMixin
 from repatria.screening.models import Alert, AlertStatus
 from repatria.work import reminders
@@ -31,6 +33,14 @@ def task_links(today: datetime.date) -> dict[str, str]:
         "overdue": f"{tasks}?overdue=true",
         "week": f"{tasks}?state=open&due_after={today:%Y-%m-%d}&due_before={week_end:%Y-%m-%d}",
     }
+
+
+def foreign_recoveries(user) -> QuerySet[Asset]:
+    """The assets the user sees recovered in a currency other than the yuan (an amount recovered without its own
+    currency was recovered in the one the asset was valued in), the latest first."""
+    recovered = Asset.objects.restrict(user).filter(recovered_amount__isnull=False, recovered_on__isnull=False)
+    yuan = Q(recovered_currency=Currency.CNY) | Q(recovered_currency="", value_currency=Currency.CNY)
+    return recovered.exclude(yuan).order_by("-recovered_on", "-pk")
 
 
 class DashboardView(OfficerRequiredMixin, TemplateView):
@@ -76,9 +86,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             },
             task_links=task_links(today),
             expiring={name: due[name][:SHOWN] for name in ("passports", "red_notices", "freezing_orders")},
-            without_rate=without_rate(
-                Asset.objects.restrict(user).filter(recovered_amount__isnull=False).exclude(recovered_currency="CNY")
-            ),
+            without_rate=without_rate(foreign_recoveries(user))[:SHOWN],
             recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:SHOWN],
             recent_events=Event.objects.restrict(user).select_related("case", "person", "actor")[:15],
             today=today,

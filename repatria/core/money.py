@@ -13,7 +13,7 @@ table down at start-up (`use_rates`) instead of the records' apps reaching up fo
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
@@ -22,12 +22,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Currency
-from .services import RuleError
 
 WAN = Decimal(10_000)
 YI = Decimal(100_000_000)
 CENT = Decimal("0.01")
-YUAN_UNITS = ((YI, "亿元"), (WAN, "万元"), (Decimal(1), "元"))  # largest first; each 1万 times the next
+
+Unit = tuple[Decimal, int, str]  # a unit of counting: its size, the decimals kept in it, its name
+YUAN_UNITS: tuple[Unit, ...] = ((YI, 2, "亿元"), (WAN, 2, "万元"), (Decimal(1), 2, "元"))
+
+
+def scaled(amount: Decimal, units: Sequence[Unit]) -> tuple[Decimal, Unit]:
+    """The amount counted in the largest of the units (largest first) it reaches, rounded half-up to the decimals
+    that unit keeps; below the smallest, in the smallest. An amount that rounds up to the next unit is counted in
+    that one: 1.00亿, not 10,000.00万. The pages (format_amount) and the statistics count by this one rule."""
+    index = next((i for i, (size, _places, _name) in enumerate(units) if abs(amount) >= size), len(units) - 1)
+    if index and abs(_rounded(amount, units[index])) * units[index][0] >= units[index - 1][0]:
+        index -= 1
+    return _rounded(amount, units[index]), units[index]
+
+
+def _rounded(amount: Decimal, unit: Unit) -> Decimal:
+    size, places, _name = unit
+    return (amount / size).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def format_amount(amount: Decimal, currency: str = Currency.CNY, language: str = "zh-hans") -> str:
@@ -35,20 +51,12 @@ def format_amount(amount: Decimal, currency: str = Currency.CNY, language: str =
     currency = currency or Currency.CNY
     if currency != Currency.CNY or not language.lower().startswith("zh"):
         return f"{_figure(amount)} {currency}"
-    index = next(i for i, (size, _unit) in enumerate(YUAN_UNITS) if abs(amount) >= size or size == 1)
-    scaled = _cents(amount / YUAN_UNITS[index][0])
-    if index and abs(scaled) >= WAN:  # rounded up to the next unit: write 1.00亿元, not 10,000.00万元
-        index -= 1
-        scaled = _cents(amount / YUAN_UNITS[index][0])
-    return f"{_figure(scaled)}{YUAN_UNITS[index][1]}"
-
-
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    value, (_size, _places, name) = scaled(amount, YUAN_UNITS)
+    return f"{_figure(value)}{name}"
 
 
 def _figure(value: Decimal) -> str:
-    return f"{_cents(Decimal(value)):,.2f}"
+    return f"{Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
 
 
 def readable(amount: Decimal, currency: str = Currency.CNY) -> str:
@@ -60,8 +68,8 @@ def readable(amount: Decimal, currency: str = Currency.CNY) -> str:
 
 
 class Rates(Protocol):
-    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal:
-        """Raises a RuleError when no rate is in force for the currency on that day."""
+    def to_cny(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal | None:
+        """None when no rate is in force for the currency on that day."""
 
 
 _rates: Callable[[Iterable[str]], Rates] | None = None
@@ -99,10 +107,7 @@ class Converter:
             return amount.value
         if self._rates is None:
             return None
-        try:
-            return self._rates.to_cny(amount.value, amount.currency, amount.day)
-        except RuleError:
-            return None
+        return self._rates.to_cny(amount.value, amount.currency, amount.day)
 
     def total(self, amounts: Iterable[Amount]) -> tuple[Decimal, int]:
         """The sum in yuan of the amounts that convert, and how many were left out for lack of a rate."""

@@ -8,11 +8,12 @@ has a small renderer here instead of a gettext catalogue. Numbers take the forms
 import calendar
 import datetime
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from repatria.cases.models import ReturnMethod
+from repatria.core.money import scaled
 from repatria.geo.models import Province
 
 from .figures import Figures
@@ -87,14 +88,14 @@ def reporter(province: Province | None, language: str) -> str:
 
 def yuan_zh(amount: Decimal) -> str:
     """196.54亿元, 3520.5万元, 5000元, 0元: rounded half-up to two decimals of the unit."""
-    value, places, unit = _scaled(amount, _UNITS_ZH)
-    return f"{_sign(amount)}{_digits(value, places)}{unit}"
+    value, (_size, places, unit) = scaled(amount, _UNITS_ZH)
+    return f"{_digits(value, places)}{unit}"
 
 
 def yuan_en(amount: Decimal) -> str:
     """CNY 19.654 billion, CNY 35.2 million, CNY 350,000: rounded half-up to three decimals of the unit."""
-    value, places, unit = _scaled(amount, _UNITS_EN)
-    return f"CNY {_sign(amount)}{_digits(value, places, grouping=',')}{unit}"
+    value, (_size, places, unit) = scaled(amount, _UNITS_EN)
+    return f"CNY {_digits(value, places, grouping=',')}{unit}"
 
 
 def about_zh(count: int) -> str:
@@ -111,25 +112,9 @@ def _exact(count: int) -> bool:
     return count < 20 or count % 10 == 0
 
 
-def _scaled(amount: Decimal, units: tuple[tuple[Decimal, int, str], ...]) -> tuple[Decimal, int, str]:
-    """The amount's size in the largest unit it reaches, rounded half-up."""
-    magnitude = abs(amount)
-    index = next((i for i, (size, _places, _unit) in enumerate(units) if magnitude >= size), len(units) - 1)
-    size, places, unit = units[index]
-    value = (magnitude / size).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if index and value * size >= units[index - 1][0]:
-        # Rounded up to the next unit exactly (99,999,999 yuan): write 1亿元, not 10000万元.
-        return Decimal(1), *units[index - 1][1:]
-    return value, places, unit
-
-
 def _digits(value: Decimal, places: int, grouping: str = "") -> str:
     text = f"{value:{grouping}.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _sign(amount: Decimal) -> str:
-    return "-" if amount < 0 else ""
 
 
 # Periods

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from repatria.core.money import scaled
+
 from .figures import Row
 
 WIDTH = 640
@@ -28,8 +30,8 @@ VALUES = ("persons", "amount")
 
 # Large numbers are read in the reader's own scale: 万 and 亿 in Chinese, thousands, millions and billions in English.
 _SCALES = {
-    "zh": ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")),
-    "en": ((Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K")),
+    "zh": ((Decimal(10) ** 8, 2, "亿"), (Decimal(10) ** 4, 2, "万"), (Decimal(1), 2, "")),
+    "en": ((Decimal(10) ** 9, 2, "B"), (Decimal(10) ** 6, 2, "M"), (Decimal(10) ** 3, 2, "K"), (Decimal(1), 2, "")),
 }
 
 
@@ -37,12 +39,9 @@ def readable(number: int | float | Decimal, *, amount: bool = False) -> str:
     """A count with thousands separators ("1,335"); an amount in the reader's scale ("196.54亿", "19.65B")."""
     if not amount:
         return f"{round(number):,}"
-    number = Decimal(str(number))
     scales = _SCALES["zh" if (get_language() or "zh").startswith("zh") else "en"]
-    for unit, suffix in scales:
-        if abs(number) >= unit:
-            return _decimals(number / unit) + suffix
-    return _decimals(number)
+    value, (_size, _places, suffix) = scaled(Decimal(str(number)), scales)
+    return _decimals(value) + suffix
 
 
 def _decimals(number: Decimal) -> str:

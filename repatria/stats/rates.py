@@ -70,8 +70,3 @@ class RateTable:
         days = self._days[currency]
         i = bisect.bisect_right(days, day) - 1
         return None if i < 0 or (day - days[i]).days > VALID_DAYS else i
-
-
-def has_rate(currency: str, day: datetime.date) -> bool:
-    """Whether an amount in the currency on the day converts to yuan (a yuan amount always does)."""
-    return RateTable([currency]).to_cny(Decimal(1), currency, day) is not None

@@ -1,13 +1,17 @@
 """Amounts on the assets' pages: the reader's form, the yuan beside a foreign amount, the list's total in yuan."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from repatria.assets.models import Asset
 from repatria.assets.services import change_stage, record_asset
+from repatria.dashboard import SHOWN
 from repatria.geo.models import Country
 from repatria.stats.models import ExchangeRate
 
@@ -75,3 +79,37 @@ def test_a_recovery_with_its_rate_neither_warns_nor_stands_on_the_dashboard(offi
     moved = _recovered(officer_client, officer, assets[0], "USD", "2019-01-15")
     assert "之日没有有效的" not in moved
     assert "without-rate" not in officer_client.get(reverse("dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_asset_list_reads_the_rates_once_however_many_foreign_rows(officer_client, officer, case, assets):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert officer_client.get(reverse("assets:asset_list")).status_code == 200
+        return len(captured)
+
+    before = queries()
+    us = Country.objects.get(pk="US")
+    for n, currency in enumerate(("USD", "EUR", "USD", "GBP")):
+        day = datetime.date(2019, 2, n + 1)
+        record_asset(actor=officer, case=case, kind="cash", description=f"more {n}", jurisdiction=us,
+                     value=Decimal(n + 1), value_currency=currency, valued_on=day)  # fmt: skip
+    assert queries() == before
+
+
+@pytest.mark.django_db
+def test_the_dashboard_shows_the_latest_recoveries_without_a_rate_and_links_to_them_all(officer_client, officer, case):
+    us = Country.objects.get(pk="US")
+    for day in range(1, SHOWN + 3):
+        asset = record_asset(actor=officer, case=case, kind="cash", description=f"euros {day:02d}", jurisdiction=us,
+                             value=Decimal(day), value_currency="EUR")  # fmt: skip
+        for stage in ("traced", "frozen", "confiscated"):
+            change_stage(asset=asset, new=stage, actor=officer)
+        change_stage(asset=asset, new="returned", actor=officer, recovered_amount=Decimal(day),
+                     recovered_on=datetime.date(2019, 3, day))  # fmt: skip
+    panel = officer_client.get(reverse("dashboard")).content.decode().split("without-rate", 1)[1].split("</table>")[0]
+    shown = re.findall(r"euros (\d\d)", panel)
+    assert shown == [f"{day:02d}" for day in range(SHOWN + 2, 2, -1)]  # the latest first
+    everything = re.search(r'href="([^"]*measure=unconverted[^"]*)"', panel)[1].replace("&amp;", "&")
+    listed = officer_client.get(everything).content.decode()
+    assert all(f"euros {day:02d}" in listed for day in range(1, SHOWN + 3))

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from repatria.core.dates import format_partial_date
 from repatria.core.events import describe
 from repatria.core.models import Currency
-from repatria.core.money import Amount, readable, with_equivalent
+from repatria.core.money import Amount, Converter, readable, with_equivalent
 
 register = template.Library()
 
@@ -32,8 +32,8 @@ def query_with(context, **changes) -> str:
     return query.urlencode()
 
 
-@register.simple_tag
-def money(amount: Decimal | None, currency: str = "", day: datetime.date | None = None) -> str:
+@register.simple_tag(takes_context=True)
+def money(context, amount: Decimal | None, currency: str = "", day: datetime.date | None = None) -> str:
     """An amount in the reader's form ("196.54亿元", "1,200.00 USD"); given its day, a foreign one with its yuan
     equivalent at that day's rate (a moment counts as its local day)."""
     if amount is None:
@@ -42,4 +42,9 @@ def money(amount: Decimal | None, currency: str = "", day: datetime.date | None 
         return readable(amount, currency)
     if isinstance(day, datetime.datetime):
         day = timezone.localdate(day)
-    return with_equivalent(Amount(amount, currency or Currency.CNY, day))
+    currency = currency or Currency.CNY
+    # A currency's rates are read once a page, not once a row of a list.
+    converters = context.render_context.setdefault("repatria.money", {})
+    if currency not in converters:
+        converters[currency] = Converter([currency])
+    return with_equivalent(Amount(amount, currency, day), converters[currency])

@@ -115,6 +115,7 @@ def test_readable_numbers():
         assert charts.readable(Decimal("19654000000"), amount=True) == "196.54亿"
         assert charts.readable(Decimal("35000"), amount=True) == "3.5万"
         assert charts.readable(Decimal("1234.5"), amount=True) == "1,234.5"
+        assert charts.readable(Decimal("99999999.999"), amount=True) == "1亿"  # rounded up to the next unit
     with translation.override("en"):
         assert charts.readable(Decimal("19654000000"), amount=True) == "19.65B"
         assert charts.readable(Decimal("35000"), amount=True) == "35K"

@@ -292,3 +292,18 @@ def test_the_page_makes_as_many_queries_however_many_records_there_are(world):
     grown = headlines(page(world.admin, period="2019"))
     assert (grown["returned"], grown["abroad"], grown["countries"]) == ("10", "9", "10")
     assert queries() == before
+
+
+def test_the_records_of_the_amount_read_the_rates_once_however_many_foreign_recoveries(world):
+    def queries() -> int:
+        client = signed_in(world.admin)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("stats:statistics_records"), {"period": "2019", "measure": "amount"})
+            assert response.status_code == 200
+        return len(captured)
+
+    before = queries()
+    for day in (4, 10, 20):
+        recover(world.admin, world.case_A, "US", "10", "USD", datetime.date(2019, 6, day))
+    assert len(rows(listed(world.admin, period="2019", measure="amount"))) == 5
+    assert queries() == before
