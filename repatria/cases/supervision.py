@@ -69,7 +69,7 @@ def change_report(report: ProgressReport, **fields) -> ProgressReport:
 
 def with_due_dates(supervisions: QuerySet[Supervision]) -> list[Supervision]:
     """The supervisions, each with `last_report` (the day its last report was received) and `due` (of the next)."""
-    rows = list(supervisions.annotate(last_report=Max("reports__received_on")).prefetch_related("reports"))
+    rows = list(supervisions.annotate(last_report=Max("reports__received_on")))
     for supervision in rows:
         supervision.due = supervision.next_report_due(supervision.last_report)
     return rows
