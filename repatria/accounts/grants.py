@@ -46,11 +46,37 @@ def scoped(scope: str) -> dict[str, list[dict]]:
     """The constraints of each record type for a scope ("province" or "organisation")."""
     constraints = {label: case_scope(scope, path) for label, path in CASE_RECORDS.items()}
     constraints |= {label: person_scope(scope, path) for label, path in PERSON_RECORDS.items()}
-    # An event of a case follows the case; an event of a person alone follows the person.
-    constraints[EVENT] = case_scope(scope, "case__") + [
-        {"case__isnull": True, **c} for c in person_scope(scope, "person__")
-    ]
+    constraints[EVENT] = case_or_person_scope(scope)
     return constraints
+
+
+def case_or_person_scope(scope: str) -> list[dict]:
+    """A record on a case (an event, an alert, a task) follows the case; one on a person alone follows the person."""
+    return case_scope(scope, "case__") + [{"case__isnull": True, **c} for c in person_scope(scope, "person__")]
+
+
+# Each officer role and the reach of its grants.
+OFFICER_SCOPES = ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation"))
+
+
+def central_grants(types: list[str], what: str, admin_actions: list[str] = ALL_ACTIONS) -> list[dict]:
+    """The grants of the records of `types` (`what` names them) to central administrators, who handle them all, and
+    to analysts, who read them all."""
+    return [
+        {"name": f"central administrators: {what}", "roles": [Role.ADMIN], "types": types, "actions": admin_actions,
+         "constraints": None},
+        {"name": f"central analysts: read {what}", "roles": [Role.ANALYST], "types": types,
+         "actions": ["view", "export"], "constraints": None},
+    ]  # fmt: skip
+
+
+def officer_grants(label: str, actions: list[str], reach: Callable[[str], list[dict]]) -> list[dict]:
+    """The grant of the record type `label` to each officer role, over the records `reach(scope)` admits."""
+    return [
+        {"name": f"{role.label}: {label} of their {scope}", "roles": [role], "types": [label], "actions": actions,
+         "constraints": reach(scope)}
+        for role, scope in OFFICER_SCOPES
+    ]  # fmt: skip
 
 
 def default_grants() -> list[dict]:
@@ -63,7 +89,7 @@ def default_grants() -> list[dict]:
         {"name": "officers: see organisations", "roles": [Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER],
          "types": [ORGANISATION], "actions": ["view"], "constraints": None},
     ]  # fmt: skip
-    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
+    for role, scope in OFFICER_SCOPES:
         for label, constraints in scoped(scope).items():
             grants.append(
                 {"name": f"{role.label}: {label} of their {scope}", "roles": [role], "types": [label],
@@ -75,26 +101,14 @@ def default_grants() -> list[dict]:
 ALERT = "screening.alert"
 
 
-def alert_scope(scope: str) -> list[dict]:
-    """An alert of a case follows the case; an alert about a person in no open case follows the person."""
-    return case_scope(scope, "case__") + [{"case__isnull": True, **c} for c in person_scope(scope, "person__")]
-
-
 def screening_grants() -> list[dict]:
     """Rows for ObjectPermission (as default_grants) of screening alerts: administrators handle every alert,
-    analysts read them all, officers handle those of their cases; partners and auditors see none."""
-    grants = [
-        {"name": "central administrators: every screening alert", "roles": [Role.ADMIN], "types": [ALERT],
-         "actions": ["view", "change", "export"], "constraints": None},
-        {"name": "central analysts: read every screening alert", "roles": [Role.ANALYST], "types": [ALERT],
-         "actions": ["view", "export"], "constraints": None},
-    ]  # fmt: skip
-    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
-        grants.append(
-            {"name": f"{role.label}: {ALERT} of their {scope}", "roles": [role], "types": [ALERT],
-             "actions": ["view", "change", "export"], "constraints": alert_scope(scope)}
-        )  # fmt: skip
-    return grants
+    analysts read them all, officers handle those of their cases (an alert about a person in no open case follows
+    the person); partners and auditors see none."""
+    actions = ["view", "change", "export"]
+    return central_grants([ALERT], "every screening alert", actions) + officer_grants(
+        ALERT, actions, case_or_person_scope
+    )
 
 
 def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
@@ -152,13 +166,8 @@ def attachment_grants() -> list[dict]:
     """Rows for ObjectPermission (as default_grants) of attachments: officers see and attach files on the records
     of their reach, and correct or delete only those uploaded by their own organisation; administrators handle
     every attachment, analysts read them all."""
-    grants = [
-        {"name": "central administrators: every attachment", "roles": [Role.ADMIN], "types": [ATTACHMENT],
-         "actions": ALL_ACTIONS, "constraints": None},
-        {"name": "central analysts: read every attachment", "roles": [Role.ANALYST], "types": [ATTACHMENT],
-         "actions": ["view", "export"], "constraints": None},
-    ]  # fmt: skip
-    for role, scope in ((Role.PROVINCIAL_OFFICER, "province"), (Role.AGENCY_OFFICER, "organisation")):
+    grants = central_grants([ATTACHMENT], "every attachment")
+    for role, scope in OFFICER_SCOPES:
         grants += [
             {"name": f"{role.label}: {ATTACHMENT} of their {scope}", "roles": [role], "types": [ATTACHMENT],
              "actions": ["view", "add", "export"], "constraints": attachment_scope(scope)},

@@ -46,6 +46,10 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+# The statuses of a case still being worked: not returned, not closed (dashboards and reminders count these).
+OPEN_STATUSES = (CaseStatus.AT_LARGE, CaseStatus.LOCATED)
+
+
 class Case(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     number = models.CharField(_("case number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)

@@ -13,10 +13,8 @@ from repatria.core.services import RuleError, change_record
 from repatria.notifications.models import NotificationKind
 from repatria.notifications.services import notify
 
-from .models import CaseStatus, ProgressReport, Supervision
+from .models import OPEN_STATUSES, ProgressReport, Supervision
 from .officers import officers_of
-
-OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
 
 
 def _check_dates(since: datetime.date, day: datetime.date | None) -> None:
@@ -69,7 +67,7 @@ def change_report(report: ProgressReport, **fields) -> ProgressReport:
 
 def with_due_dates(supervisions: QuerySet[Supervision]) -> list[Supervision]:
     """The supervisions, each with `last_report` (the day its last report was received) and `due` (of the next)."""
-    rows = list(supervisions.annotate(last_report=Max("reports__received_on")).prefetch_related("reports"))
+    rows = list(supervisions.annotate(last_report=Max("reports__received_on")))
     for supervision in rows:
         supervision.due = supervision.next_report_due(supervision.last_report)
     return rows
@@ -80,6 +78,6 @@ def overdue(user, today: datetime.date | None = None) -> list[Supervision]:
 
     The due day depends on each row's interval, so it is worked out here rather than in SQL: key cases are few."""
     today = today or timezone.localdate()
-    running = Supervision.objects.restrict(user).filter(ended_on=None, case__status__in=OPEN)
+    running = Supervision.objects.restrict(user).filter(ended_on=None, case__status__in=OPEN_STATUSES)
     late = [s for s in with_due_dates(running.select_related("case__province")) if s.due < today]
     return sorted(late, key=lambda s: (s.due, s.pk))

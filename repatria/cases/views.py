@@ -59,7 +59,7 @@ class CaseView(ObjectDetailView):
             assets=self.visible(case.assets.select_related("jurisdiction")),
             status_form=form,
             may_change=may_change,
-            supervisions=supervision.with_due_dates(self.visible(case.supervisions.all())),
+            supervisions=supervision.with_due_dates(self.visible(case.supervisions.prefetch_related("reports"))),
             tasks=self.visible(case.tasks.select_related("assignee", "organisation")),  # the work app's, by relation
             today=timezone.localdate(),
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],

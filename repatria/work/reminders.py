@@ -8,12 +8,11 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from repatria.assets.models import Asset, AssetStage
-from repatria.cases.models import Case, CaseStatus
+from repatria.cases.models import OPEN_STATUSES, Case
 from repatria.registry.models import DocumentKind, IdentityDocument, Person
 
 from .models import Task, TaskState
 
-OPEN_CASE = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
 PASSPORTS = [DocumentKind.PASSPORT, DocumentKind.FOREIGN_PASSPORT, DocumentKind.TRAVEL_PERMIT]
 
 
@@ -93,7 +92,7 @@ def no_progress_cases(user, now: datetime.datetime | None = None) -> QuerySet[Ca
     since = (now or timezone.now()) - datetime.timedelta(days=settings.NO_PROGRESS_DAYS)
     return (
         Case.objects.restrict(user)
-        .filter(status__in=OPEN_CASE)
+        .filter(status__in=OPEN_STATUSES)
         .annotate(last_event=Max("events__occurred_at"))
         .filter(Q(last_event__lt=since) | Q(last_event=None, opened_on__lt=since.date()))
         .order_by("last_event", "opened_on", "pk")

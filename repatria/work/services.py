@@ -24,7 +24,7 @@ def doers(task: Task) -> list[User]:
     """Who is told of a task: its officer, or the officers of its organisation who may see it."""
     if task.assignee is not None:
         return [task.assignee]
-    members = User.objects.filter(organisation=task.organisation, is_active=True)
+    members = User.objects.filter(organisation=task.organisation, is_active=True).select_related("organisation")
     return [user for user in members if allows(user, task, "view")]
 
 

@@ -116,3 +116,13 @@ def test_another_provinces_supervision_is_out_of_reach(client, world):
     other = world["records"]["B"]["supervision"]
     assert client.get(reverse("cases:supervision_edit", args=[other.pk])).status_code == 404
     assert client.get(reverse("cases:progressreport_add"), {"supervision": other.pk}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_overdue_list_takes_its_grants_and_one_query_however_many_reports(world, django_assert_num_queries):
+    analyst = user_of(Role.ANALYST)
+    for side in "AB":
+        supervision.receive_report(supervision=world["records"][side]["supervision"], received_on=days_ago(400))
+    with django_assert_num_queries(4):  # the user's grants (3), the supervisions with their last report's day
+        late = supervision.overdue(analyst)
+    assert [s.case.number for s in late] == ["ZT-A", "ZT-B"]

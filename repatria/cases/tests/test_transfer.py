@@ -6,6 +6,7 @@ from django.urls import reverse
 from repatria.accounts.models import Role, User
 from repatria.accounts.tests.world import build_world, member_of, user_of
 from repatria.cases.models import Case, EventKind
+from repatria.cases.officers import officers_of
 from repatria.cases.services import transfer_case
 from repatria.core.services import RuleError
 from repatria.notifications.models import Notification, NotificationKind
@@ -97,3 +98,12 @@ def test_another_provinces_case_cannot_be_transferred(client, world):
     assert client.post(reverse("cases:case_transfer", args=[case_b.pk]), data).status_code == 404
     case_b.refresh_from_db()
     assert case_b.province_id == "330000"
+
+
+@pytest.mark.django_db
+def test_each_officer_of_a_case_costs_the_same_few_statements(world, django_assert_num_queries):
+    case = world["records"]["A"]["case"]
+    member_of(world, Role.PROVINCIAL_OFFICER)  # beside the officer of A's office who uploaded its warrant
+    # The candidates; then each one's grants (3) and whether they reach the case (1), their organisation read with them.
+    with django_assert_num_queries(1 + 2 * 4):
+        assert len(officers_of(case)) == 2

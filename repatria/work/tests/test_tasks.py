@@ -63,6 +63,15 @@ def test_a_task_given_to_an_organisation_tells_its_officers_who_may_see_it(world
 
 
 @pytest.mark.django_db
+def test_each_member_told_of_an_organisations_task_costs_the_same_few_statements(world, django_assert_num_queries):
+    task = world["records"]["A"]["task"]  # given to A's office, no officer named
+    member_of(world, Role.PROVINCIAL_OFFICER)  # beside the officer of A's office who uploaded its warrant
+    # The members, read with their organisation; then each one's grants (3) and whether they reach the task (1).
+    with django_assert_num_queries(1 + 2 * 4):
+        assert len(services.doers(task)) == 2
+
+
+@pytest.mark.django_db
 def test_an_officer_who_may_not_see_the_case_cannot_be_given_its_task(world):
     other = user_of(Role.PROVINCIAL_OFFICER, world["offices"]["B"])
     with pytest.raises(RuleError):
