@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from repatria.accounts.permissions import is_officer, manages_tokens, reads_audit
 
-# (URL name, prefix of the view names it covers, label, who sees it)
+# (menu, its items: (URL name, prefix of the view names it covers, label, who sees it))
 NAV = [
     (
         pgettext_lazy("menu", "Registry"),
@@ -52,7 +52,7 @@ NAV = [
 
 def _items(entries: list, user, here: str) -> list[dict]:
     return [
-        {"url": reverse(name), "label": label, "active": here.startswith(prefix) or here == name}
+        {"url": reverse(name), "label": label, "active": here.startswith(prefix)}
         for name, prefix, label, shown in entries
         if shown(user)
     ]

@@ -34,14 +34,13 @@ def attach(*, actor, file: File, kind: str, description: str = "", **target) -> 
     if set(target) - set(TARGETS) or len(named) != 1:
         raise ValueError(f"attach() takes exactly one of {', '.join(TARGETS)}")
     content_type = check(file)
-    digest, size = _digest(file)
     attachment = Attachment(
         kind=kind,
         description=description,
         name=_download_name(file.name, content_type),
         content_type=content_type,
-        size=size,
-        sha256=digest,
+        size=file.size,
+        sha256=_sha256(file),
         uploaded_by=actor,
         **named,
     )
@@ -101,14 +100,11 @@ def remove_file(sender, instance: Attachment, **kwargs) -> None:
     transaction.on_commit(lambda: stored.storage.delete(stored.name))
 
 
-def _digest(file: IO[bytes]) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
+def _sha256(file: IO[bytes]) -> str:
     file.seek(0)
-    for chunk in iter(lambda: file.read(1024 * 1024), b""):
-        digest.update(chunk)
-        size += len(chunk)
+    digest = hashlib.file_digest(file, "sha256").hexdigest()
     file.seek(0)
-    return digest.hexdigest(), size
+    return digest
 
 
 def _download_name(name: str, content_type: str) -> str:

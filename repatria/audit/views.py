@@ -83,9 +83,5 @@ class HistoryView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(object=self.object, **kwargs)
-        model, user = self.object_type.model_class(), self.request.user
-        context["rows"] = [
-            {"entry": entry, "kind": display.kind_label(entry), "changes": display.changes(entry, model, user)}
-            for entry in context["object_list"]
-        ]
+        context["rows"] = display.history(context["object_list"], self.object_type.model_class(), self.request.user)
         return context

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from repatria.accounts.models import Organisation, OrganisationKind
-from repatria.audit.display import changes
+from repatria.audit.display import history
 from repatria.audit.models import AuditEntry
 from repatria.cases.models import CasePerson
 from repatria.geo.models import Province
@@ -21,6 +21,10 @@ def test_the_history_page_shows_labels_and_values_not_columns(officer_client, pe
     assert "is_functionary" not in page and "True" not in page
     assert "<td>是</td>" in page and "<td>否</td>" in page
     assert "创建" in page and "创建时间</td>" not in page
+
+
+def changes(entry, model, user):
+    return history([entry], model, user)[0]["changes"]
 
 
 @pytest.mark.django_db
@@ -44,3 +48,15 @@ def test_empty_values_and_many_to_many_read_plainly(officer, person):
     rows = {row["label"]: row for row in changes(entry, Person, officer)}
     assert rows["国籍"]["before"] == "（空）" and "中国" in rows["国籍"]["after"]
     assert rows["出生地"]["before"] == "（空）"
+
+
+@pytest.mark.django_db
+def test_the_related_records_of_a_page_are_read_once_per_type(
+    officer_client, case, organisation, django_assert_max_num_queries
+):
+    other = Organisation.objects.create(name_zh="广州市追逃办", kind=organisation.kind, province=organisation.province)
+    for n in range(30):
+        case.lead_organisation = other if n % 2 == 0 else organisation
+        case.save()
+    with django_assert_max_num_queries(15):  # the page's own (13 now), whatever the number of changes
+        officer_client.get(reverse("audit:history", args=["cases", "case", case.pk]))

@@ -11,7 +11,6 @@ from repatria.cases.models import Case, CasePerson, CaseStatus, Return
 from repatria.registry.models import Person
 
 MAX_MATCHES = 3  # hits written per row, best first
-HIT_COLUMNS = 6  # name, case numbers, status, score, explanation, note
 
 
 def result_header() -> list[str]:
