@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -13,14 +12,12 @@ from repatria.accounts.permissions import is_officer, reads_audit
 from repatria.assets.models import Asset, AssetStage
 from repatria.assets.services import without_rate
 from repatria.cases import supervision
-from repatria.cases.models import Case, CaseStatus, Event, Return, SupervisionLevel
+from repatria.cases.models import OPEN_STATUSES, Case, Event, Return, SupervisionLevel
 from repatria.core.models import Currency
 from repatria.core.views import OfficerRequiredMixin
 from repatria.screening.models import Alert, AlertStatus
 from repatria.work import reminders
-from repatria.work.views import reminder_lists
 
-OPEN = [CaseStatus.AT_LARGE, CaseStatus.LOCATED]
 SHOWN = 10  # rows of each panel; its link leads to the full list
 
 
@@ -58,8 +55,8 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         today = timezone.localdate()
-        open_cases = Case.objects.restrict(user).filter(status__in=OPEN)
-        due = reminder_lists(user, today)
+        open_cases = Case.objects.restrict(user).filter(status__in=OPEN_STATUSES)
+        due = reminders.every_reminder(user, today)
         return super().get_context_data(
             counts={
                 "open": open_cases.count(),
@@ -78,7 +75,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             .prefetch_related("persons")[:SHOWN],
             no_progress=due["no_progress"][:SHOWN],
             overdue_supervisions=supervision.overdue(user, today)[:SHOWN],
-            no_progress_days=settings.NO_PROGRESS_DAYS,
+            no_progress_days=due["no_progress_days"],
             tasks={
                 "mine": reminders.my_tasks(user)[:SHOWN],
                 "overdue": reminders.overdue_tasks(user, today)[:SHOWN],

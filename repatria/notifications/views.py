@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import ListView
 
@@ -33,5 +33,6 @@ class NotificationOpenView(OfficerRequiredMixin, View):
 class NotificationReadAllView(OfficerRequiredMixin, View):
     def post(self, request):
         count = services.mark_all_read(request.user)
-        messages.success(request, _("%(count)d notifications marked read.") % {"count": count})
+        read = ngettext("%(count)d notification marked read.", "%(count)d notifications marked read.", count)
+        messages.success(request, read % {"count": count})
         return redirect("notifications:list")

@@ -98,3 +98,14 @@ def no_progress_cases(user, now: datetime.datetime | None = None) -> QuerySet[Ca
         .order_by("last_event", "opened_on", "pk")
         .select_related("province")
     )
+
+
+def every_reminder(user, today: datetime.date) -> dict:
+    """The reminders of the full page, each a queryset (the dashboard shows the first rows of each)."""
+    return {
+        "passports": expiring_passports(user, today),
+        "red_notices": expiring_red_notices(user, today),
+        "freezing_orders": lapsing_freezing_orders(user, today),
+        "no_progress": no_progress_cases(user),
+        "no_progress_days": settings.NO_PROGRESS_DAYS,
+    }

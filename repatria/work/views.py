@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -62,14 +61,4 @@ class RemindersView(OfficerRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user, today = self.request.user, timezone.localdate()
-        return super().get_context_data(**reminder_lists(user, today), **kwargs)
-
-
-def reminder_lists(user, today) -> dict:
-    return {
-        "passports": reminders.expiring_passports(user, today),
-        "red_notices": reminders.expiring_red_notices(user, today),
-        "freezing_orders": reminders.lapsing_freezing_orders(user, today),
-        "no_progress": reminders.no_progress_cases(user),
-        "no_progress_days": settings.NO_PROGRESS_DAYS,
-    }
+        return super().get_context_data(**reminders.every_reminder(user, today), **kwargs)

@@ -95,3 +95,15 @@ def test_mark_all_read_page(client):
     client.force_login(me)
     client.post(reverse("notifications:read_all"))
     assert not Notification.objects.filter(recipient=me, read_at=None).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("count", "said"), [(1, "1 notification marked read."), (2, "2 notifications marked read.")])
+def test_marking_all_read_says_how_many_in_the_right_number(client, count, said):
+    me = user("me")
+    for _ in range(count):
+        tell(me)
+    client.force_login(me)
+    client.cookies["django_language"] = "en"
+    page = client.post(reverse("notifications:read_all"), follow=True).content.decode()
+    assert said in page
