@@ -12,6 +12,8 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from repatria.names.entity import normalise_document
+
 # GB 11643-1999: 6 digits of area, 8 of birth date, 3 of sequence, an ISO 7064 MOD 11-2 check character (X = 10).
 _RESIDENT_ID = re.compile(r"^\d{17}[\dX]$")
 _OLD_RESIDENT_ID = re.compile(r"^\d{15}$")
@@ -26,8 +28,9 @@ _GENERIC = re.compile(r"^(?=.*\d)[A-Z0-9]{5,20}$")
 
 
 def normalise(number: str) -> str:
-    """The number as stored: no spaces or hyphens, capital letters (“e 1234 5678” is E12345678)."""
-    return re.sub(r"[\s\-]+", "", number).upper()
+    """The number as stored: as the screening engine and the search compare numbers, without spaces, hyphens, dots
+    or slashes, in capital letters (“e 1234-5678” is E12345678)."""
+    return normalise_document(number)
 
 
 def _check_character(body: str) -> str:

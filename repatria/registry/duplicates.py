@@ -17,9 +17,9 @@ from .models import Person, PersonName
 from .services import engine_matches
 
 
-def _same_day(left: str, right: str) -> bool:
-    """Two dates of birth known to the year, the month or the day that may be the same day (1960 and 1960-05)."""
-    return bool(left and right) and (left.startswith(right) or right.startswith(left))
+def _same_day(birth_date: str) -> Q:
+    """The dates of birth, known to the year, the month or the day, that may be this one's day (1960 and 1960-05)."""
+    return Q(birth_date__startswith=birth_date) | Q(birth_date__in={birth_date[:4], birth_date[:7]})
 
 
 def namesakes(names: Iterable[str], birth_date: str) -> list[Person]:
@@ -30,8 +30,7 @@ def namesakes(names: Iterable[str], birth_date: str) -> list[Person]:
     found = set(PersonName.objects.filter(name__in=names).values_list("person", flat=True))
     for name in names:
         found.update(engine_matches(name))
-    candidates = Person.objects.filter(pk__in=found).filter(~Q(birth_date=""))
-    return [person for person in candidates.order_by("pk") if _same_day(person.birth_date, birth_date)]
+    return list(Person.objects.filter(_same_day(birth_date), pk__in=found).order_by("pk"))
 
 
 def whom_to_ask(person: Person) -> Organisation | None:

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from repatria.names.entity import normalise_document
 from repatria.registry.documents import normalise, number_error
 from repatria.registry.models import IdentityDocument, Person
 
@@ -51,6 +52,10 @@ def test_a_bad_number_says_what_is_wrong(kind, country, number, words):
 
 def test_a_number_is_stored_without_spaces_in_capitals():
     assert normalise(" e 1234-5678 ") == "E12345678"
+
+
+def test_a_number_is_stored_as_the_screening_engine_and_the_search_compare_it():
+    assert normalise("ab.123/45 6") == normalise_document("ab.123/45 6") == "AB123456"
 
 
 BAD_ID = "330102196103120180"

@@ -8,7 +8,9 @@ from django.urls import reverse
 
 from repatria.accounts.models import Role
 from repatria.accounts.tests.world import build_world, member_of
+from repatria.registry.duplicates import namesakes
 from repatria.registry.models import Person
+from repatria.registry.services import create_person
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +37,24 @@ def test_a_namesake_born_the_same_day_is_shown_with_a_link_and_the_officer_may_c
 def test_another_birth_date_is_no_warning(officer_client, person):
     response = officer_client.post(reverse("registry:person_add"), person_data("杨秀兰", "1951"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("registered", "typed", "same"),
+    [
+        ("1950-07-03", "1950-07-03", True),
+        ("1950", "1950-07-03", True),  # known to the year: it may be that day
+        ("1950-07", "1950-07-03", True),
+        ("1950-07-03", "1950", True),
+        ("1950-07-03", "1950-07", True),
+        ("1950-07", "1950-08", False),
+        ("1950-07-03", "1950-07-04", False),
+        ("", "1950", False),
+    ],
+)
+def test_dates_of_birth_known_to_the_year_month_or_day_are_the_same_day_when_they_may_be(registered, typed, same):
+    registered_person = create_person(names=[("杨秀兰", "primary")], birth_date=registered)
+    assert namesakes(["杨秀兰"], typed) == ([registered_person] if same else [])
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
 """The search box: numbers find their record, exact names come first, each hit says why; need-to-know holds."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from repatria.accounts.models import Organisation, OrganisationKind, Role, User
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument
 from repatria.registry.services import create_person
+from repatria.screening import listing
 
 
 @pytest.fixture
@@ -82,3 +85,19 @@ def test_a_record_out_of_reach_is_not_found_and_not_mentioned(elsewhere, case, p
     assert "没有找到" in page
     assert case.get_absolute_url() not in page
     assert passport.person.get_absolute_url() not in page
+
+
+@pytest.mark.django_db
+def test_the_hits_and_their_reasons_take_the_same_queries_however_many(officer_client, person, monkeypatch):
+    monkeypatch.setattr(listing, "REFRESH_SECONDS", float("inf"))  # no look for other processes' saves in between
+    create_person(names=[("王小明", "primary")])
+    for i in range(12):
+        create_person(names=[(f"杨秀兰{i}", "primary"), (f"YANG Xiulan {i}", "alias")])
+    search(officer_client, "杨秀兰")  # the index built, the session read
+
+    def queries(typed: str, hits: int) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert search(officer_client, typed).content.decode().count('class="why"') == hits
+        return len(captured)
+
+    assert queries("杨秀兰", 13) == queries("王小明", 1)
