@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Entity", "EntityError", "normalise_document"]
+__all__ = ["DOCUMENT_NOISE", "Entity", "EntityError", "normalise_document"]
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_DOCUMENT_NOISE = re.compile(r"[\s\-./]")
+DOCUMENT_NOISE = ("-", ".", "/")  # besides white space: what a document number is compared without
+_DOCUMENT_NOISE = re.compile(r"[\s" + re.escape("".join(DOCUMENT_NOISE)) + "]")
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "男": "male", "女": "female"}
 
 

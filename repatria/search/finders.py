@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from repatria.cases.models import Case
 from repatria.names import Entity, compare
 from repatria.names.chinese import compact_han, latin_tokens, script_of
-from repatria.names.entity import normalise_document
+from repatria.names.entity import DOCUMENT_NOISE, normalise_document
 from repatria.registry.models import IdentityDocument, Person
 from repatria.registry.services import engine_matches, substring_matches
 from repatria.screening.explanations import NAME_CODES
@@ -40,7 +40,7 @@ class Hit:
 def _number_key(field: str) -> Func:
     """The stored number as normalise_document makes the typed one: upper case, without spaces, -, ., /."""
     expression = F(field)
-    for noise in (" ", "-", ".", "/"):
+    for noise in (" ", *DOCUMENT_NOISE):
         expression = Replace(expression, Value(noise), Value(""))
     return Upper(expression)
 

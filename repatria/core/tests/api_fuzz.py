@@ -59,7 +59,7 @@ def requests_keep_the_connection() -> Iterator[None]:
 
 def load_schema(*, max_examples: int, deterministic: bool, coverage: bool) -> schemathesis.BaseSchema:
     """The schema as the running site serves it, set to generate neither credentials nor a cache on disk."""
-    from repatria.wsgi import application
+    from django.core.wsgi import get_wsgi_application  # not repatria.wsgi: the web process's warm-up has no place here
 
     config = schemathesis.Config.from_dict(
         {
@@ -72,7 +72,7 @@ def load_schema(*, max_examples: int, deterministic: bool, coverage: bool) -> sc
             "phases": {"coverage": {"enabled": coverage}, "stateful": {"enabled": False}},
         }
     )
-    return schemathesis.openapi.from_wsgi(SCHEMA_URL, application, config=config)
+    return schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application(), config=config)
 
 
 def _records() -> dict[str, type[Model]]:
