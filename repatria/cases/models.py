@@ -89,6 +89,9 @@ class Case(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     def get_absolute_url(self) -> str:
         return reverse("cases:case", args=[self.pk])
 
+    def whom_to_ask(self) -> models.Model | None:
+        return self.lead_organisation
+
 
 class CaseNumberSequence(models.Model):
     """The last sequence number given to a case opened in a year (cases.numbering)."""

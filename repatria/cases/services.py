@@ -8,6 +8,7 @@ import datetime
 
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -107,11 +108,13 @@ def record_return(
     principals = case.memberships.filter(role=CaseRole.PRINCIPAL).values("person")
     if case.status == S.RETURNED or principals.exclude(person__returns__case=case).exists():
         return ret
-    brought_back = case.returns.filter(person__in=principals).exclude(method=ReturnMethod.DEATH).exists()
-    if brought_back:
-        _move(case, S.RETURNED, actor=actor)
+    principal_returns = case.returns.filter(person__in=principals)
+    # The day the last principal was accounted for (returns may be entered out of order), not before the case opened.
+    last = max(principal_returns.aggregate(last=Max("date"))["last"], case.opened_on or datetime.date.min)
+    if principal_returns.exclude(method=ReturnMethod.DEATH).exists():
+        _move(case, S.RETURNED, actor=actor, when=last)
     else:
-        _move(case, S.CLOSED, actor=actor, reason=_("The principal suspects died abroad."), when=date)
+        _move(case, S.CLOSED, actor=actor, reason=_("The principal suspects died abroad."), when=last)
     return ret
 
 

@@ -10,12 +10,15 @@
 """
 
 from functools import cache
+from itertools import chain
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeData
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.openapi import AutoSchema
@@ -54,10 +57,19 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+def as_text(exc: DjangoValidationError) -> DjangoValidationError:
+    """The refusal in words only: a page's message may link to a record (built safe HTML); the API names it."""
+    errors = chain.from_iterable(exc.error_dict.values()) if hasattr(exc, "error_dict") else exc.error_list
+    for error in errors:
+        if isinstance(error.message, SafeData):
+            error.message = strip_tags(error.message)
+    return exc
+
+
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's handler, also for the refusals services raise (a rule broken → 400, a protected delete → 409)."""
     if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(detail=serializers.as_serializer_error(exc))
+        exc = exceptions.ValidationError(detail=serializers.as_serializer_error(as_text(exc)))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict()
     return drf_exception_handler(exc, context)

@@ -134,8 +134,8 @@ class VersionedModel(models.Model):
 class RestrictedModel(models.Model):
     """A record seen within grants (`objects.restrict(user, action)`).
 
-    A uniqueness error names the record that already holds the value only to a user who may see it: the model's own
-    message, so pages, the API and imports refuse the same value with the same words.
+    A uniqueness error links to the record that already holds the value only for a user who may see it, and names
+    whom to ask to anyone else: the model's own message, so pages, the API and imports refuse it with the same words.
     """
 
     objects = RestrictedQuerySet.as_manager()
@@ -146,6 +146,10 @@ class RestrictedModel(models.Model):
     def holder_label(self) -> str:
         """How a message that this record already holds a value names it."""
         return str(self)
+
+    def whom_to_ask(self) -> models.Model | None:
+        """The organisation to ask about this record, for whom may not see it (None: the central office)."""
+        return getattr(self, "owner", None)
 
     def unique_error_message(self, model_class, unique_check):
         error = super().unique_error_message(model_class, unique_check)

@@ -12,6 +12,7 @@ from django.contrib.auth import get_backends
 from django.db import models
 from django.db.models import Q
 from django.db.models.fields.related import ForeignKey
+from django.utils.html import format_html
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
 
@@ -82,16 +83,22 @@ def _shown(field: models.Field, value: Any) -> str:
     return str(choices.get(value, value))
 
 
+def whom_to_ask(record: models.Model) -> str:
+    """The organisation a user who may not see the record asks about it (RestrictedModel.whom_to_ask), by name."""
+    return str(record.whom_to_ask() or _("the central coordination office"))
+
+
 def clash(model: type[models.Model], user, values: dict[str, Any], *, instance: models.Model | None = None) -> str:
     """Why these field values cannot be saved when another record holds them, or "" when none does.
 
-    The message names that record only if the user may see it; otherwise it says no more than that the values are
-    registered and whom to ask, so that a refusal never tells anyone what is outside their reach.
+    The message links to that record only if the user may see it; otherwise it says no more than that the values are
+    registered and which organisation to ask, so that a refusal never tells anyone what is outside their reach.
     """
     others = model._default_manager.filter(**values)
     if instance is not None and instance.pk is not None:
         others = others.exclude(pk=instance.pk)
-    if not others.exists():
+    holder = others.first()
+    if holder is None:
         return ""
     fields = [model._meta.get_field(name) for name in values]
     what = {
@@ -100,14 +107,11 @@ def clash(model: type[models.Model], user, values: dict[str, Any], *, instance: 
     }
     visible = others.restrict(user, "view").first() if user is not None else None
     if visible is not None:
-        return _("%(fields)s “%(values)s” is already registered: %(record)s.") % {
-            **what,
-            "record": visible.holder_label(),
-        }
-    return (
-        _(
-            "%(fields)s “%(values)s” is already registered in a record outside what you may see; ask the central "
-            "coordination office to check it."
-        )
-        % what
-    )
+        return format_html(_("{fields} “{values}” is already registered: {record}."), record=link_to(visible), **what)
+    text = _("{fields} “{values}” is already registered in a record outside what you may see; ask {organisation}.")
+    return format_html(text, organisation=whom_to_ask(holder), **what)
+
+
+def link_to(record: models.Model) -> str:
+    """The record as a message names it (RestrictedModel.holder_label), linked to its page."""
+    return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.holder_label())

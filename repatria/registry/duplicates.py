@@ -1,6 +1,6 @@
 """Persons already registered under the same name (in any script, as the screening engine compares names) and date
 of birth: a warning, not a refusal, when a person is created or imported. As core.querysets.clash() does, a warning
-names the other person only to whom may see them; to anyone else it says only that the person is registered and
+links to the other person only for whom may see them; to anyone else it says only that the person is registered and
 which organisation to ask."""
 
 from collections.abc import Iterable
@@ -10,8 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from repatria.accounts.models import Organisation
-from repatria.core.querysets import restrict
+from repatria.core.querysets import link_to, restrict, whom_to_ask
 
 from .models import Person, PersonName
 from .services import engine_matches
@@ -33,12 +32,6 @@ def namesakes(names: Iterable[str], birth_date: str) -> list[Person]:
     return list(Person.objects.filter(_same_day(birth_date), pk__in=found).order_by("pk"))
 
 
-def whom_to_ask(person: Person) -> Organisation | None:
-    """The organisation that leads the person's latest case, or else the one that recorded them."""
-    leading = Organisation.objects.filter(led_cases__memberships__person=person).order_by("-led_cases__opened_on")
-    return leading.first() or person.owner
-
-
 def warnings(user, names: Iterable[str], birth_date: str) -> list[SafeString]:
     """What to tell the user before a person of these names and date of birth is saved: one line for each namesake."""
     found = namesakes(names, birth_date)
@@ -46,14 +39,12 @@ def warnings(user, names: Iterable[str], birth_date: str) -> list[SafeString]:
     lines = []
     for person in found:
         if person.pk in visible:
-            link = format_html('<a href="{}">{}</a>', person.get_absolute_url(), person)
             text = _("A person of the same name and date of birth is already registered: {person}.")
-            lines.append(format_html(text, person=link))
+            lines.append(format_html(text, person=link_to(person)))
         else:
-            organisation = whom_to_ask(person)
             text = _(
                 "A person of the same name and date of birth is already registered, in a record outside what you may "
-                "see; ask %(organisation)s."
-            ) % {"organisation": organisation or _("the central coordination office")}
-            lines.append(format_html("{}", text))
+                "see; ask {organisation}."
+            )
+            lines.append(format_html(text, organisation=whom_to_ask(person)))
     return lines

@@ -80,6 +80,11 @@ class Person(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
     def get_absolute_url(self) -> str:
         return reverse("registry:person", args=[self.pk])
 
+    def whom_to_ask(self) -> models.Model | None:
+        """The organisation that leads the person's latest case, or else the one that recorded them."""
+        leading = self.case_memberships.select_related("case__lead_organisation").order_by("-case__opened_on").first()
+        return leading.case.lead_organisation if leading else self.owner
+
     @property
     def is_red_notice_subject(self) -> bool:
         return bool(self.red_notice_number)
@@ -158,6 +163,9 @@ class IdentityDocument(PersonPart, RestrictedModel, VersionedModel, AuditedModel
 
     def holder_label(self) -> str:
         return f"{self.person} ({self})"
+
+    def whom_to_ask(self) -> models.Model | None:
+        return self.person.whom_to_ask()
 
     def clean(self) -> None:
         """The number as stored (documents.normalise), checked by the rule of its kind and country where one is

@@ -108,18 +108,19 @@ def test_the_person_import_says_a_number_is_taken_and_whom_to_ask(client, world)
     rows = "姓名,百名红通编号,护照号\n丙某某,7,EB7654321\n"
     response = client.post(reverse("registry:person_import"), {"file": SimpleUploadedFile("p.csv", rows.encode())})
     body = response.content.decode()
-    assert body.count("已登记在您无权查看的记录中，请联系中央追逃办核实") == 2
+    assert body.count("已登记在您无权查看的记录中，请联系B省追逃办。") == 2  # the organisation leading B's case
 
 
 @pytest.mark.django_db
 def test_a_taken_number_in_reach_is_named(client, world):
-    """Province A's own person holding the number is named, so the officer can go and look."""
+    """Province A's own person holding the number is named and linked, so the officer can go and look."""
     person_a = world["records"]["A"]["person"]
     Person.objects.filter(pk=person_a.pk).update(hundred_list_number=8)
     client.force_login(world["officer"])
     rows = "姓名,百名红通编号\n丙某某,8\n"
     response = client.post(reverse("registry:person_import"), {"file": SimpleUploadedFile("p.csv", rows.encode())})
-    assert f"百名红通编号“8”已登记：{person_a.display_name}。" in response.content.decode()
+    link = f'<a href="{person_a.get_absolute_url()}">{person_a.display_name}</a>'
+    assert f"百名红通编号“8”已登记：{link}。" in response.content.decode()
 
 
 # Edit forms -----------------------------------------------------------------------------------------------------

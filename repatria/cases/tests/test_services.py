@@ -79,15 +79,17 @@ def test_a_case_whose_principals_are_back_or_dead_is_returned_if_anyone_was_brou
     other = create_person(names=[("测试死", "primary")])
     services.add_person(case=case, person=other, actor=officer)
     services.record_return(
-        case=case, person=other, date=datetime.date(2016, 1, 1), method=ReturnMethod.DEATH, actor=officer
+        case=case, person=other, date=datetime.date(2016, 6, 1), method=ReturnMethod.DEATH, actor=officer
     )
     case.refresh_from_db()
     assert case.status != S.CLOSED  # one principal is still abroad
     services.record_return(
-        case=case, person=person, date=datetime.date(2016, 2, 1), method=ReturnMethod.ARREST, actor=officer
-    )
+        case=case, person=person, date=datetime.date(2016, 5, 1), method=ReturnMethod.ARREST, actor=officer
+    )  # entered last, though it happened first
     case.refresh_from_db()
     assert case.status == S.RETURNED
+    moved = timeline.for_case(case).get(kind=EventKind.STATUS_CHANGED)
+    assert moved.occurred_at.date() == datetime.date(2016, 6, 1)  # the day the last principal was accounted for
 
 
 @pytest.mark.django_db
@@ -169,3 +171,12 @@ def test_a_return_ends_the_persons_open_whereabouts(case, person, officer):
     for whereabouts in (closed, open_, later):
         whereabouts.refresh_from_db()
     assert (closed.date_to, open_.date_to, later.date_to) == ("2016-02", "2017-05-04", "")
+
+
+@pytest.mark.django_db
+def test_a_return_before_the_case_was_opened_moves_the_case_on_its_opening_day(case, person, officer):
+    services.record_return(
+        case=case, person=person, date=datetime.date(2016, 1, 10), method=ReturnMethod.DEATH, actor=officer
+    )
+    case.refresh_from_db()
+    assert case.closed_on == datetime.date(2016, 4, 1)

@@ -1,6 +1,7 @@
 """A person created or imported with the name (in any script) and date of birth of one already registered: a
 warning with a link, or, when that person is out of the officer's reach, only that they are registered and whom to
-ask; the officer may confirm and save."""
+ask; the officer may confirm and save. A document number already registered is refused in the same way: a link, or
+whom to ask."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,8 +9,9 @@ from django.urls import reverse
 
 from repatria.accounts.models import Role
 from repatria.accounts.tests.world import build_world, member_of
+from repatria.geo.models import Country
 from repatria.registry.duplicates import namesakes
-from repatria.registry.models import Person
+from repatria.registry.models import IdentityDocument, Person
 from repatria.registry.services import create_person
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +84,33 @@ def test_the_import_warns_and_still_imports(client, world):
     imported = client.post(reverse("registry:person_import"), {"file": upload, "action": "import"}, follow=True)
     assert "第2行：已登记同名" in imported.content.decode()
     assert Person.objects.filter(display_name="乙某某").count() == 2
+
+
+def test_the_api_creates_the_person_and_names_the_namesakes_in_words(client, world):
+    payload = {"names": [{"name": "Yi Moumou"}], "birth_date": "1961-02-03"}
+    response = client.post(reverse("person-list"), payload, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["warnings"] == ["已登记同名、同出生日期的人员，该记录不在您的查看范围内，请联系B省追逃办。"]
+    assert client.get(reverse("person-detail", args=[response.json()["id"]])).json()["warnings"] == []
+
+
+def passport(person: Person, number: str = "E12345678") -> dict:
+    IdentityDocument.objects.create(person=person, kind="passport", country=Country.objects.get(pk="CN"), number=number)
+    return {"kind": "passport", "country": "CN", "number": number}
+
+
+def test_a_document_number_already_registered_links_to_its_holder(officer_client, person):
+    other = create_person(names=[("测试乙", "primary")])
+    typed = passport(person) | {"person": other.pk}
+    body = officer_client.post(reverse("registry:identitydocument_add"), typed).content.decode()
+    link = f'<a href="{person.get_absolute_url()}">杨秀兰 (护照 E12345678)</a>'
+    assert f"“护照 / 中国 / E12345678”已登记：{link}。" in body
+
+
+def test_a_document_number_out_of_reach_says_only_whom_to_ask(client, world):
+    b, a = world["records"]["B"]["person"], world["records"]["A"]["person"]
+    typed, held = passport(b) | {"person": a.pk}, a.documents.count()
+    page = client.post(reverse("registry:identitydocument_add"), typed).content.decode()
+    assert "已登记在您无权查看的记录中，请联系B省追逃办。" in page
+    assert b.get_absolute_url() not in page and b.display_name not in page
+    assert a.documents.count() == held

@@ -208,3 +208,28 @@ def test_a_task_given_through_the_api_follows_the_same_rules(client, world):
     assert stranger.username not in refused.content.decode()
     listing = client.get(reverse("task-list")).json()["results"]
     assert {task["title"] for task in listing} == {"任务A", "调取出入境记录"}
+
+
+@pytest.mark.django_db
+def test_a_task_is_closed_through_the_api_by_the_same_move(client, world):
+    officer = member_of(world, Role.PROVINCIAL_OFFICER)
+    task = give(world, "A", officer)
+    client.force_login(officer)
+    url = reverse("task-detail", args=[task.pk])
+    born_done = client.post(
+        reverse("task-list"),
+        {"title": "x", "case": task.case_id, "due_on": TODAY.isoformat(), "state": "done"},
+        content_type="application/json",
+    )
+    assert born_done.status_code == 400 and "新任务均为待办" in born_done.content.decode()
+    stale = client.patch(url, {"state": "done", "version": task.version + 1}, content_type="application/json")
+    assert stale.status_code == 409
+    done = client.patch(url, {"state": "done", "version": task.version}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["state"] == "done"
+    assert Notification.objects.filter(recipient__username="setup", message="Task done: %(title)s").exists()
+    again = client.patch(
+        url, {"state": "cancelled", "version": done.json()["version"]}, content_type="application/json"
+    )
+    assert again.status_code == 400 and "只有待办任务" in again.content.decode()
+    task.refresh_from_db()
+    assert task.state == TaskState.DONE
