@@ -226,11 +226,14 @@ def test_the_import_page_describes_its_columns_with_the_chinese_currency_names(a
     assert "币种" in admin_client.get(IMPORT, {"template": "csv"}).content.decode("utf-8-sig")
 
 
-# The central parity table as CFETS publishes it.
+# The central parity table as CFETS's history export gives it: every pair it quotes, in its order.
 
-CFETS_CSV = """日期,USD/CNY,EUR/CNY,100JPY/CNY,HKD/CNY,GBP/CNY,CNY/MYR,CNY/RUB,CNY/THB
-2024-01-02,7.0920,7.8267,5.0147,0.90795,9.0234,0.64866,12.5743,4.8103
-2024-01-03,7.1002,7.7791,4.9823,0.90880,8.9798,---,12.6041,4.8250
+CFETS_CSV = """日期,USD/CNY,EUR/CNY,100JPY/CNY,HKD/CNY,GBP/CNY,AUD/CNY,NZD/CNY,SGD/CNY,CHF/CNY,CAD/CNY,CNY/MOP,CNY/MYR,\
+CNY/RUB,CNY/ZAR,CNY/KRW,CNY/AED,CNY/SAR,CNY/HUF,CNY/PLN,CNY/DKK,CNY/SEK,CNY/NOK,CNY/TRY,CNY/MXN,CNY/THB
+2024-01-02,7.0920,7.8267,5.0147,0.90795,9.0234,4.8297,4.4734,5.3755,8.4231,5.3381,1.1325,0.64866,12.5743,2.5954,\
+183.06,0.51737,0.52866,48.664,0.55637,0.95125,1.4118,1.4363,4.1712,2.3898,4.8103
+2024-01-03,7.1002,7.7791,4.9823,0.90880,8.9798,4.8012,4.4562,5.3687,8.3987,5.3250,1.1312,---,12.6041,2.6101,\
+183.87,0.51678,0.52801,48.985,0.55871,0.95704,1.4185,1.4445,4.1823,2.4012,4.8250
 """
 
 
@@ -244,8 +247,9 @@ def test_the_cfets_central_parity_table_imports_as_yuan_per_unit(admin_client):
     assert rates[("MYR", D(2024, 1, 2))] == Decimal("1.541640")  # quoted as ringgit per yuan
     assert rates[("THB", D(2024, 1, 3))] == Decimal("0.207254")
     assert ("MYR", D(2024, 1, 3)) not in rates  # not quoted that day
-    assert len(rates) == 13  # the rouble is no currency kept here: its column is ignored
-    assert ExchangeRate.objects.filter(source__contains="中国外汇交易中心").count() == 13
+    assert rates[("CAD", D(2024, 1, 3))] == Decimal("5.325")
+    assert len(rates) == 23  # the rouble, the won … are no currencies kept here: their columns are ignored
+    assert ExchangeRate.objects.filter(source__contains="中国外汇交易中心").count() == 23
     assert "外汇交易中心" in admin_client.get(LIST).content.decode()
 
 
