@@ -8,6 +8,7 @@ action, the grants that apply are OR-ed: one without constraints opens every rec
 
 import functools
 import operator
+from collections.abc import Iterable
 
 from django.apps import apps
 from django.contrib.auth.backends import BaseBackend
@@ -31,18 +32,28 @@ def _substitute(constraint: dict, tokens: dict) -> Q:
     )
 
 
-def _user_grants(user) -> list[tuple[set[int], set[str], object]]:
-    """The user's enabled grants as (content type ids, actions, constraints), read once per request."""
-    cached = getattr(user, "_grants", None)
-    if cached is None:
-        rows = ObjectPermission.objects.filter(enabled=True).prefetch_related("object_types", "users")
-        cached = [
-            ({ct.pk for ct in row.object_types.all()}, set(row.actions), row.constraints)
-            for row in rows
-            if user.role in row.roles or any(u.pk == user.pk for u in row.users.all())
-        ]
-        user._grants = cached
-    return cached
+Grant = tuple[set[int], set[str], object]  # (content type ids, actions, constraints)
+
+
+def _enabled_grants() -> list[tuple[Grant, list[str], set[int]]]:
+    """Every enabled grant with the roles and the users it is given to."""
+    rows = ObjectPermission.objects.filter(enabled=True).prefetch_related("object_types", "users")
+    return [
+        (({ct.pk for ct in row.object_types.all()}, set(row.actions), row.constraints), row.roles,
+         {u.pk for u in row.users.all()})
+        for row in rows
+    ]  # fmt: skip
+
+
+def _hold(user, grants: list[tuple[Grant, list[str], set[int]]]) -> None:
+    user._grants = [grant for grant, roles, users in grants if user.role in roles or user.pk in users]
+
+
+def _user_grants(user) -> list[Grant]:
+    """The user's enabled grants, read once per request."""
+    if getattr(user, "_grants", None) is None:
+        _hold(user, _enabled_grants())
+    return user._grants
 
 
 def _target(perm: str) -> tuple[type[Model], str] | None:
@@ -57,6 +68,12 @@ def _target(perm: str) -> tuple[type[Model], str] | None:
 
 class ObjectPermissionBackend(BaseBackend):
     """The user's grants: what they may do with which records (authentication is left to the other backends)."""
+
+    def load_grants(self, users: Iterable) -> None:
+        """Read the grants once for many users (every officer told of a case) rather than once for each."""
+        grants = _enabled_grants()
+        for user in users:
+            _hold(user, grants)
 
     def restriction(self, user_obj, model: type[Model], action: str) -> Q | None:
         """The filter admitting the records of a type the user may act on: Q() every record, None not one."""

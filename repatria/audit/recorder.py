@@ -2,8 +2,8 @@
 
 Signals are used here on purpose, where side effects are otherwise explicit calls: the change log must see every
 write, whichever service, view, import or admin page makes it, without the apps that write (core among them)
-importing the audit app. Bulk loads (bulk_create) bypass it, as they bypass save(), unless the service writes their
-entries with record_created().
+importing the audit app. Bulk loads (bulk_create) bypass it, as they bypass save(), unless the service sends
+core.signals.records_created.
 """
 
 import datetime
@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from repatria.core import signals
 from repatria.core.context import actor
 from repatria.core.models import AuditedModel
 
@@ -73,10 +74,10 @@ def write(kind: str, model: type[models.Model], *, obj=None, before=None, after=
     chain.append(**_entry(kind, model, obj=obj, before=before, after=after))
 
 
-def record_created(objects: list[models.Model]) -> None:
-    """The creation entries of records saved together by bulk_create, which sends no signal: for a service whose
-    records must be audited all the same."""
-    chain.append_many([_entry(EntryKind.CREATE, type(obj), obj=obj, after=snapshot(obj)) for obj in objects])
+def _bulk_created(sender, records: list[models.Model], **kwargs) -> None:
+    """The creation entries of audited records saved together by bulk_create, whose service said so
+    (core.signals.records_created): one lock of the chain and one insert for them all."""
+    chain.append_many([_entry(EntryKind.CREATE, type(obj), obj=obj, after=snapshot(obj)) for obj in records])
 
 
 def _before_save(sender, instance, raw=False, **kwargs):
@@ -130,6 +131,7 @@ def audited_models() -> list[type[models.Model]]:
 
 
 def connect() -> None:
+    signals.records_created.connect(_bulk_created, dispatch_uid="audit-bulk-created")
     for model in audited_models():
         uid = f"audit-{model._meta.label}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=uid)

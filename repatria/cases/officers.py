@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from repatria.accounts.models import Role, User
-from repatria.core.querysets import allows
+from repatria.core.querysets import reaching
 
 from .models import Case
 
@@ -20,4 +20,4 @@ def officers_of(case: Case) -> list[User]:
         .select_related("organisation")  # which each one's grants read, for the check below
         .distinct()
     )
-    return [user for user in candidates if allows(user, case, "view")]
+    return reaching(candidates, case, "view")

@@ -1,4 +1,4 @@
-"""What the ground floor tells the apps above it: looks at records, exports and reads through the API.
+"""What the ground floor tells the apps above it: looks at records, exports, reads through the API, bulk writes.
 
 The audit trail hears these (audit.apps connects its access log to them), so that core's views and API never import
 the audit app. Each is sent with the model as `sender`.
@@ -16,3 +16,5 @@ api_record_read = Signal()
 api_list_read = Signal()
 # A record's stored file was handed out: `record`, `field`.
 file_read = Signal()
+# Records were saved together by bulk_create, which sends no post_save: `records`.
+records_created = Signal()

@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from repatria.core import signals
+
 from .models import Notification
 
 
@@ -18,10 +20,10 @@ def notify(
     through Django's mail backend to those with an address, sent once the transaction that caused it is committed."""
     users = {user.pk: user for user in recipients if user is not None and user.is_active}.values()
     params = {name: str(value) for name, value in params.items()}
-    sent = [
-        Notification.objects.create(recipient=user, kind=kind, message=message, params=params, url=url)
-        for user in users
-    ]
+    sent = Notification.objects.bulk_create(
+        Notification(recipient=user, kind=kind, message=message, params=params, url=url) for user in users
+    )
+    signals.records_created.send(Notification, records=sent)  # one audit write for them all
     addresses = [user.email for user in users if user.email]
     if email and addresses and sent:
         text = sent[0].text

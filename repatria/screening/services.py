@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from repatria.audit.recorder import record_created
 from repatria.cases import timeline
 from repatria.cases.models import Case, Event, EventKind
 from repatria.cases.officers import officers_of
+from repatria.core import signals
 from repatria.core.services import RuleError, lock_as_seen
 from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError, Result
 from repatria.notifications.models import NotificationKind
@@ -197,7 +197,7 @@ def _raise(
         )
         for result, person, case in matched
     )  # fmt: skip
-    record_created(alerts)  # bulk_create sends no signal: their creations are written to the audit trail here
+    signals.records_created.send(Alert, records=alerts)  # bulk_create sends no post_save: the audit trail hears this
     partner = str(raised_by) if raised_by else ""
     Event.objects.bulk_create(
         _timeline_event(a, log.user, status=a.status, partner=partner, score=a.score, context=a.context) for a in alerts

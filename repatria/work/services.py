@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from repatria.accounts.models import User
-from repatria.core.querysets import allows
+from repatria.core.querysets import allows, reaching
 from repatria.core.services import RuleError, change_record, lock_as_seen
 from repatria.notifications.models import NotificationKind
 from repatria.notifications.services import notify
@@ -25,7 +25,7 @@ def doers(task: Task) -> list[User]:
     if task.assignee is not None:
         return [task.assignee]
     members = User.objects.filter(organisation=task.organisation, is_active=True).select_related("organisation")
-    return [user for user in members if allows(user, task, "view")]
+    return reaching(members, task, "view")
 
 
 @transaction.atomic

@@ -101,9 +101,11 @@ def test_another_provinces_case_cannot_be_transferred(client, world):
 
 
 @pytest.mark.django_db
-def test_each_officer_of_a_case_costs_the_same_few_statements(world, django_assert_num_queries):
+@pytest.mark.parametrize("officers", [2, 5])
+def test_the_officers_of_a_case_cost_the_same_few_statements_however_many(world, django_assert_num_queries, officers):
     case = world["records"]["A"]["case"]
-    member_of(world, Role.PROVINCIAL_OFFICER)  # beside the officer of A's office who uploaded its warrant
-    # The candidates; then each one's grants (3) and whether they reach the case (1), their organisation read with them.
-    with django_assert_num_queries(1 + 2 * 4):
-        assert len(officers_of(case)) == 2
+    for _ in range(officers - 1):  # beside the officer of A's office who uploaded its warrant
+        user_of(Role.PROVINCIAL_OFFICER, world["offices"]["A"])
+    # The candidates with their organisation; the grants, read once for all (3); whether each reaches the case (1).
+    with django_assert_num_queries(1 + 3 + 1):
+        assert len(officers_of(case)) == officers

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_noop, override
 
 from repatria.accounts.models import Role, User
+from repatria.audit import chain
+from repatria.audit.models import AuditEntry, EntryKind
 from repatria.notifications.models import Notification, NotificationKind
 from repatria.notifications.services import mark_all_read, notify
 
@@ -25,6 +27,14 @@ def test_each_recipient_is_told_once_and_inactive_users_not_at_all():
     a, b = user("a"), user("b", is_active=False)
     sent = tell(a, a, b, None)
     assert [n.recipient for n in sent] == [a]
+
+
+@pytest.mark.django_db
+def test_the_notifications_written_together_are_each_in_the_change_log():
+    sent = tell(user("a"), user("b"), user("c"))
+    entries = AuditEntry.objects.filter(object_type__model="notification", kind=EntryKind.CREATE)
+    assert sorted(entry.object_id for entry in entries) == sorted(str(n.pk) for n in sent)
+    assert chain.first_break() is None
 
 
 @pytest.mark.django_db
