@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "repatria.screening",
     "repatria.stats",
     "repatria.work",
+    "repatria.cooperation",
     "repatria.attachments",
     "repatria.demo",
 ]

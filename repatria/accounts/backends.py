@@ -9,6 +9,7 @@ action, the grants that apply are OR-ed: one without constraints opens every rec
 import functools
 import operator
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth.backends import BaseBackend
@@ -35,18 +36,35 @@ def _substitute(constraint: dict, tokens: dict) -> Q:
 Grant = tuple[set[int], set[str], object]  # (content type ids, actions, constraints)
 
 
-def _enabled_grants() -> list[tuple[Grant, list[str], set[int]]]:
-    """Every enabled grant with the roles and the users it is given to."""
+@dataclass(frozen=True)
+class _Row:
+    grant: Grant
+    roles: list[str]
+    agency_types: list[str]
+    users: set[int]
+
+    def held_by(self, user) -> bool:
+        if user.pk in self.users:
+            return True
+        if user.role not in self.roles:
+            return False
+        return not self.agency_types or (
+            user.organisation is not None and user.organisation.agency_type in self.agency_types
+        )
+
+
+def _enabled_grants() -> list[_Row]:
+    """Every enabled grant with the roles (and agency types) and the users it is given to."""
     rows = ObjectPermission.objects.filter(enabled=True).prefetch_related("object_types", "users")
     return [
-        (({ct.pk for ct in row.object_types.all()}, set(row.actions), row.constraints), row.roles,
-         {u.pk for u in row.users.all()})
+        _Row(({ct.pk for ct in row.object_types.all()}, set(row.actions), row.constraints), row.roles,
+             row.agency_types, {u.pk for u in row.users.all()})
         for row in rows
     ]  # fmt: skip
 
 
-def _hold(user, grants: list[tuple[Grant, list[str], set[int]]]) -> None:
-    user._grants = [grant for grant, roles, users in grants if user.role in roles or user.pk in users]
+def _hold(user, grants: list[_Row]) -> None:
+    user._grants = [row.grant for row in grants if row.held_by(user)]
 
 
 def _user_grants(user) -> list[Grant]:

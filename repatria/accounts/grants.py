@@ -111,6 +111,11 @@ def screening_grants() -> list[dict]:
     )
 
 
+def _agency_types(grant: dict) -> dict:
+    """The agency types a grant names, for a migration whose model has the field (those before it have not)."""
+    return {"agency_types": [str(t) for t in grant["agency_types"]]} if grant.get("agency_types") else {}
+
+
 def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
     """The migration operation that loads these grants (and removes them when the migration is unapplied)."""
 
@@ -120,7 +125,7 @@ def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
         for grant in grants():
             permission = object_permission.objects.create(
                 name=grant["name"], roles=[str(r) for r in grant["roles"]], actions=grant["actions"],
-                constraints=grant["constraints"],
+                constraints=grant["constraints"], **_agency_types(grant),
             )  # fmt: skip
             for label in grant["types"]:
                 app_label, model = label.split(".")

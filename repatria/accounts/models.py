@@ -142,6 +142,10 @@ class ObjectPermission(AuditedModel):
     actions = models.JSONField(_("actions"), default=list, help_text=_("Any of view, add, change, delete, export."))
     constraints = models.JSONField(_("constraints"), null=True, blank=True)
     roles = models.JSONField(_("roles"), default=list, blank=True, help_text=_("Roles that hold this grant."))
+    agency_types = models.JSONField(
+        _("agency types"), default=list, blank=True,
+        help_text=_("With roles: only the members of agencies of these types hold it (none named: any)."),
+    )  # fmt: skip
     users = models.ManyToManyField(User, blank=True, related_name="object_permissions", verbose_name=_("users"))
 
     class Meta:

@@ -186,6 +186,7 @@ class EventKind(models.TextChoices):
     SCREENING_ALERT = "screening_alert", _("screening alert")
     TRANSFERRED = "transferred", _("case transferred")
     ATTACHED = "attached", _("file attached")
+    REQUEST_STEP = "request_step", _("cooperation request")
 
 
 class Event(RestrictedModel):

@@ -159,7 +159,8 @@ def _countries() -> dict:
     return Country.objects.in_bulk()
 
 
-def _country(code: str | None) -> str:
+def country_name(code: str | None) -> str:
+    """A country by its code, in the reader's language, as the timeline names it."""
     if not code:
         return _("unknown country")
     country = _countries().get(code)
@@ -187,7 +188,7 @@ def _person_added(d: dict) -> str:
 
 def _whereabouts(d: dict) -> str:
     return _("Whereabouts: %(country)s %(place)s, from %(date_from)s") % {
-        "country": _country(d.get("country")),
+        "country": country_name(d.get("country")),
         "place": d.get("place", ""),
         "date_from": d.get("date_from") or "?",
     }
@@ -197,11 +198,11 @@ def _returned(d: dict) -> str:
     if d["method"] == ReturnMethod.DEATH:
         return _("%(person)s died abroad, in %(country)s") % {
             "person": d.get("person_name", ""),
-            "country": _country(d.get("country")),
+            "country": country_name(d.get("country")),
         }
     return _("%(person)s returned from %(country)s: %(method)s") % {
         "person": d.get("person_name", ""),
-        "country": _country(d.get("country")),
+        "country": country_name(d.get("country")),
         "method": choice_label(ReturnMethod, d["method"]),
     }
 

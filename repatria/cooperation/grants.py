@@ -1,0 +1,66 @@
+"""The grants of international cooperation (loaded by this app's migration).
+
+The central office handles everything and its analysts read it all. Officers read the country profiles, treaties,
+offence equivalents and contact points, and foreign-affairs officers maintain treaties. A request follows its case as
+the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to. A
+partner contact point sees only the requests addressed to its authority once they have left, never a draft, and
+answers them; it sees none of the office's checks.
+"""
+
+from repatria.accounts.grants import ALL_ACTIONS, OFFICER_SCOPES, case_scope, central_grants
+from repatria.accounts.models import AgencyType, Role
+
+REFERENCE = [
+    "cooperation.countryprofile", "cooperation.treaty", "cooperation.offenceequivalent", "cooperation.network",
+    "cooperation.authority", "cooperation.contactperson",
+]  # fmt: skip
+REQUEST = "cooperation.request"
+REQUEST_PARTS = ["cooperation.requestcheck", "cooperation.requeststep"]
+CONTACT = "cooperation.contactlog"
+OFFICERS = [Role.PROVINCIAL_OFFICER, Role.AGENCY_OFFICER]
+SENT = ["sent", "acknowledged", "more_requested", "in_execution", "executed", "partly_executed", "refused"]
+
+
+def request_scope(scope: str, path: str = "") -> list[dict]:
+    """The requests of the officer's cases, and the incoming ones on no case addressed to their organisation."""
+    addressed = (
+        {f"{path}organisation__province": "$province"}
+        if scope == "province"
+        else {f"{path}organisation": "$organisation"}
+    )
+    return [*case_scope(scope, f"{path}case__"), {f"{path}case__isnull": True, **addressed}]
+
+
+def contact_scope(scope: str) -> list[dict]:
+    """A contact about a case follows the case, one about a request the request; any other is every officer's."""
+    on_request = [{"case__isnull": True, **c} for c in request_scope(scope, "request__")]
+    return [*case_scope(scope, "case__"), *on_request, {"case__isnull": True, "request__isnull": True}]
+
+
+def cooperation_grants() -> list[dict]:
+    grants = central_grants([*REFERENCE, REQUEST, *REQUEST_PARTS, CONTACT], "international cooperation")
+    grants += [
+        {"name": "officers: read cooperation reference", "roles": OFFICERS, "types": REFERENCE,
+         "actions": ["view", "export"], "constraints": None},
+        {"name": "foreign-affairs officers: maintain treaties", "roles": [Role.AGENCY_OFFICER],
+         "agency_types": [AgencyType.FOREIGN_AFFAIRS], "types": ["cooperation.treaty"], "actions": ALL_ACTIONS,
+         "constraints": None},
+        {"name": "partners: requests addressed to them once sent", "roles": [Role.PARTNER], "types": [REQUEST],
+         "actions": ["view", "change"],
+         "constraints": {"foreign_authority__organisation": "$organisation", "state__in": SENT}},
+        {"name": "partners: the steps of requests addressed to them", "roles": [Role.PARTNER],
+         "types": ["cooperation.requeststep"], "actions": ["view"],
+         "constraints": {"request__foreign_authority__organisation": "$organisation", "request__state__in": SENT}},
+    ]  # fmt: skip
+    for role, scope in OFFICER_SCOPES:
+        grants += [
+            {"name": f"{role.label}: {REQUEST} of their {scope}", "roles": [role], "types": [REQUEST],
+             "actions": ["view", "add", "change", "export"], "constraints": request_scope(scope)},
+            {"name": f"{role.label}: request checks and steps of their {scope}", "roles": [role],
+             "types": REQUEST_PARTS, "actions": ["view", "add", "change", "export"],
+             "constraints": request_scope(scope, "request__")},
+            {"name": f"{role.label}: {CONTACT} of their {scope}", "roles": [role], "types": [CONTACT],
+             "actions": ["view", "add", "export"],
+             "constraints": contact_scope(scope)},
+        ]  # fmt: skip
+    return grants
