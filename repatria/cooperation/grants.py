@@ -11,7 +11,7 @@ from repatria.accounts.grants import ALL_ACTIONS, OFFICER_SCOPES, case_scope, ce
 from repatria.accounts.models import AgencyType, Role
 
 REFERENCE = [
-    "cooperation.countryprofile", "cooperation.treaty", "cooperation.offenceequivalent", "cooperation.network",
+    "cooperation.conventionparty", "cooperation.countryprofile", "cooperation.treaty", "cooperation.offenceequivalent", "cooperation.network",
     "cooperation.authority", "cooperation.contactperson",
 ]  # fmt: skip
 REQUEST = "cooperation.request"

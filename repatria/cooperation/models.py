@@ -30,8 +30,10 @@ class Convention(models.TextChoices):
     UNTOC = "UNTOC", _("UN Convention against Transnational Organized Crime")
 
 
-class ConventionParty(models.Model):
-    """A state party to a multilateral convention: reference data shipped with its source (data/conventions.csv)."""
+class ConventionParty(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
+    """A state party to a multilateral convention, with where that was read. Shipped as reference data
+    (data/conventions.csv, partial: see its README) and completed by the central office; a state not listed is one
+    whose membership is unknown here, not a non-party."""
 
     country = models.ForeignKey("geo.Country", models.CASCADE, related_name="conventions", verbose_name=_("country"))
     convention = models.CharField(_("convention"), max_length=5, choices=Convention.choices)
@@ -46,6 +48,9 @@ class ConventionParty(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country} · {self.convention}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:country", args=[self.country_id])
 
 
 class YesNoUnknown(models.TextChoices):
