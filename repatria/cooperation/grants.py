@@ -11,8 +11,8 @@ from repatria.accounts.grants import ALL_ACTIONS, OFFICER_SCOPES, case_scope, ce
 from repatria.accounts.models import AgencyType, Role
 
 REFERENCE = [
-    "cooperation.conventionparty", "cooperation.countryprofile", "cooperation.treaty", "cooperation.offenceequivalent", "cooperation.network",
-    "cooperation.authority", "cooperation.contactperson",
+    "cooperation.conventionparty", "cooperation.countryprofile", "cooperation.treaty",
+    "cooperation.offenceequivalent", "cooperation.network", "cooperation.authority", "cooperation.contactperson",
 ]  # fmt: skip
 REQUEST = "cooperation.request"
 REQUEST_PARTS = ["cooperation.requestcheck", "cooperation.requeststep"]
