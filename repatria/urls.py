@@ -20,6 +20,7 @@ urlpatterns = [
     path("stats/", include("repatria.stats.urls")),
     path("notifications/", include("repatria.notifications.urls")),
     path("work/", include("repatria.work.urls")),
+    path("cooperation/", include("repatria.cooperation.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("login/code/", account_views.otp_verify, name="otp_verify"),
