@@ -1,4 +1,5 @@
-"""Files attached to a case, a person, a return or an asset: warrants, judgments, notices, photos.
+"""Files attached to a case, a person, a return, an asset or a cooperation request: warrants, judgments, notices,
+photos, translations, commitments.
 
 Each attachment hangs from exactly one record, by an explicit foreign key (a check constraint holds it to one), so
 that its grants follow that record as simply as those of the record's other parts (accounts.grants).
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from repatria.core.models import AuditedModel, RestrictedModel
 
 # The records an attachment may hang from: its field for each.
-TARGETS = ("case", "person", "return_record", "asset")
+TARGETS = ("case", "person", "return_record", "asset", "request")
 
 
 class AttachmentKind(models.TextChoices):
@@ -20,6 +21,9 @@ class AttachmentKind(models.TextChoices):
     JUDGMENT = "judgment", _("judgment")
     NOTICE = "notice", _("notice")
     PHOTO = "photo", _("photo")
+    TRANSLATION = "translation", _("translation")
+    RECIPROCITY = "reciprocity", _("written reciprocity commitment")
+    ASSURANCE = "assurance", _("assurance (death penalty, specialty, treatment)")
     OTHER = "other", _("other")
 
 
@@ -30,7 +34,7 @@ def _exactly_one_target() -> Q:
 
 
 class Attachment(RestrictedModel, AuditedModel):
-    kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices, default=AttachmentKind.OTHER)
+    kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.OTHER)
     description = models.CharField(_("description"), max_length=300, blank=True)
     file = models.FileField(_("file"), upload_to="attachments/")
     name = models.CharField(_("file name"), max_length=255)
@@ -53,6 +57,10 @@ class Attachment(RestrictedModel, AuditedModel):
     asset = models.ForeignKey(
         "assets.Asset", models.CASCADE, null=True, blank=True, related_name="attachments", verbose_name=_("asset")
     )
+    request = models.ForeignKey(
+        "cooperation.Request", models.CASCADE, null=True, blank=True, related_name="attachments",
+        verbose_name=_("cooperation request"),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -62,7 +70,9 @@ class Attachment(RestrictedModel, AuditedModel):
             models.CheckConstraint(
                 condition=_exactly_one_target(),
                 name="attachment_one_target",
-                violation_error_message=_("An attachment belongs to exactly one case, person, return or asset."),
+                violation_error_message=_(
+                    "An attachment belongs to exactly one case, person, return, asset or request."
+                ),
             )
         ]
 

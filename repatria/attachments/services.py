@@ -25,7 +25,7 @@ from .sniffing import EXTENSIONS, sniff
 
 
 def attach(*, actor, file: File, kind: str, description: str = "", **target) -> Attachment:
-    """Attach `file` to the one record named in `target` (case=, person=, return_record= or asset=).
+    """Attach `file` to the one record named in `target` (case=, person=, return_record=, asset= or request=).
 
     Refused with a RuleError, and nothing stored, if the file is too big, of a type not allowed or refused by the
     virus scan (on the file field), or if the actor may not attach files to the record.

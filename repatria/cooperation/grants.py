@@ -7,7 +7,7 @@ partner contact point sees only the requests addressed to its authority once the
 answers them; it sees none of the office's checks.
 """
 
-from repatria.accounts.grants import ALL_ACTIONS, OFFICER_SCOPES, case_scope, central_grants
+from repatria.accounts.grants import ALL_ACTIONS, ATTACHMENT, OFFICER_SCOPES, case_scope, central_grants
 from repatria.accounts.models import AgencyType, Role
 
 REFERENCE = [
@@ -62,5 +62,22 @@ def cooperation_grants() -> list[dict]:
             {"name": f"{role.label}: {CONTACT} of their {scope}", "roles": [role], "types": [CONTACT],
              "actions": ["view", "add", "export"],
              "constraints": contact_scope(scope)},
+        ]  # fmt: skip
+    return grants
+
+
+def request_attachment_grants() -> list[dict]:
+    """Officers see and attach files on the requests of their reach, and correct or delete those uploaded by their
+    own organisation, as with the files of a case (accounts.grants.attachment_grants; the central grants there
+    already cover every attachment)."""
+    grants = []
+    for role, scope in OFFICER_SCOPES:
+        reach = request_scope(scope, "request__")
+        mine = [{**c, "uploaded_by__organisation": "$organisation"} for c in reach]
+        grants += [
+            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope}", "roles": [role],
+             "types": [ATTACHMENT], "actions": ["view", "add", "export"], "constraints": reach},
+            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope} uploaded by their organisation",
+             "roles": [role], "types": [ATTACHMENT], "actions": ["change", "delete"], "constraints": mine},
         ]  # fmt: skip
     return grants

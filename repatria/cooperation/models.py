@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.models import (
@@ -349,6 +349,7 @@ class LegalBasis(models.TextChoices):
     TREATY = "treaty", _("bilateral treaty")
     CONVENTION = "convention", _("multilateral convention")
     RECIPROCITY = "reciprocity", _("reciprocity")
+    INTERPOL = "interpol", _("INTERPOL's Constitution and rules")
 
 
 class RefusalGround(models.TextChoices):
@@ -471,7 +472,7 @@ class CheckCode(models.TextChoices):
 class CheckState(models.TextChoices):
     OPEN = "open", _("open")
     PASSED = "passed", _("passed")
-    FAILED = "failed", _("failed")
+    FAILED = "failed", pgettext_lazy("check", "failed")
     WAIVED = "waived", _("waived")
 
 
