@@ -61,6 +61,7 @@ class CaseView(ObjectDetailView):
             may_change=may_change,
             supervisions=supervision.with_due_dates(self.visible(case.supervisions.prefetch_related("reports"))),
             tasks=self.visible(case.tasks.select_related("assignee", "organisation")),  # the work app's, by relation
+            requests=self.visible(case.requests.select_related("country")),  # the cooperation app's, by relation
             today=timezone.localdate(),
             events=self.visible(timeline.for_case(case)).select_related("actor")[:200],
             **kwargs,

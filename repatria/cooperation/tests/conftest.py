@@ -9,7 +9,7 @@ from repatria.geo.models import Country
 @pytest.fixture
 def drafter(django_user_model, organisation):
     return django_user_model.objects.create_user(
-        "drafter", password="correct horse 9", role=Role.PROVINCIAL_OFFICER, organisation=organisation
+        "drafter", password="correct horse 9", role=Role.AGENCY_OFFICER, organisation=organisation
     )
 
 

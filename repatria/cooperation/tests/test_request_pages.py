@@ -1,0 +1,86 @@
+"""The request pages as officers use them: drafting from a case, the basis suggested, what is missing listed in plain
+words, a refused move saying why, a second officer's approval, a check decided on the page."""
+
+import pytest
+from django.urls import reverse
+
+from repatria.accounts.testing import verified_login
+from repatria.cooperation.models import CheckCode, CheckState, Request, RequestState
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def drafter_client(client, drafter):
+    verified_login(client, drafter)
+    return client
+
+
+def test_an_officer_drafts_a_request_from_the_case_and_sees_the_basis_and_what_is_missing(
+    drafter_client, case, person, argentina
+):
+    form = drafter_client.get(reverse("cooperation:request_add") + f"?case={case.pk}").content.decode()
+    assert "杨秀兰" in form  # the case's persons are offered
+    data = {
+        "direction": "outgoing",
+        "kind": "extradition",
+        "case": case.pk,
+        "persons": [person.pk],
+        "country": "AR",
+        "organisation": case.lead_organisation_id,
+        "channel": "diplomatic",
+        "urgency": "normal",
+    }
+    response = drafter_client.post(reverse("cooperation:request_add"), data)
+    request = Request.objects.get()
+    assert response.status_code == 302 and response.url == request.get_absolute_url()
+    page = drafter_client.get(request.get_absolute_url()).content.decode()
+    assert "联合国反腐败公约" in page and "阿根廷" in page
+    assert "发出前尚缺以下各项" in page and "事实陈述（尚未决定）" in page
+    case_page = drafter_client.get(case.get_absolute_url()).content.decode()
+    assert request.number in case_page
+
+
+def test_a_move_the_checks_forbid_is_refused_with_the_reasons(drafter_client, draft):
+    Request.objects.filter(pk=draft.pk).update(state=RequestState.APPROVED)
+    data = {"new": "sent", "version": draft.version}
+    page = drafter_client.post(reverse("cooperation:request_move", args=[draft.pk]), data, follow=True)
+    body = page.content.decode()
+    assert "以下各项未完成，请求不能继续" in body and "事实陈述" in body
+    draft.refresh_from_db()
+    assert draft.state == RequestState.APPROVED
+
+
+def test_the_drafter_may_not_approve_but_a_second_officer_may(client, drafter_client, draft, officer):
+    url = reverse("cooperation:request_move", args=[draft.pk])
+    drafter_client.post(url, {"new": "review", "version": draft.version})
+    draft.refresh_from_db()
+    body = drafter_client.post(url, {"new": "approved", "version": draft.version}, follow=True).content.decode()
+    assert "请求须由起草人以外的人员批准" in body
+    verified_login(client, officer)
+    client.post(url, {"new": "approved", "version": draft.version})
+    draft.refresh_from_db()
+    assert (draft.state, draft.approved_by) == (RequestState.APPROVED, officer)
+
+
+def test_a_check_is_waived_on_the_page_with_a_reason(drafter_client, draft, drafter):
+    check = draft.checks.get(code=CheckCode.TIME_LIMITS)
+    url = reverse("cooperation:request_check", args=[draft.pk, check.pk])
+    refused = drafter_client.post(url, {"new": "waived", "reason": "", "version": check.version}, follow=True)
+    assert "请说明豁免理由" in refused.content.decode()
+    drafter_client.post(url, {"new": "waived", "reason": "在逃期间不计时效", "version": check.version})
+    check.refresh_from_db()
+    assert (check.state, check.decided_by, check.reason) == (CheckState.WAIVED, drafter, "在逃期间不计时效")
+
+
+def test_another_provinces_request_is_not_found(client, draft, django_user_model):
+    from repatria.accounts.models import Organisation, OrganisationKind, Role
+    from repatria.geo.models import Province
+
+    other = Organisation.objects.create(name_zh="浙江省追逃办", kind=OrganisationKind.PROVINCIAL_OFFICE,
+                                        province=Province.objects.get(code="330000"))  # fmt: skip
+    stranger = django_user_model.objects.create_user("stranger", role=Role.PROVINCIAL_OFFICER, organisation=other)
+    verified_login(client, stranger)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    listing = client.get(reverse("cooperation:request_list")).content.decode()
+    assert draft.number not in listing

@@ -1,0 +1,104 @@
+"""The request pages: the list, a request with its basis, checks, steps and files, drafting it, its moves and the
+decisions on its checks."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from repatria.core.querysets import allows, restrict
+from repatria.core.services import RuleError
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, StatusChangeView
+
+from .. import basis, services
+from ..models import Direction, Request, RequestCheck, RequestState
+from ..request_forms import CheckDecisionForm, RequestForm, RequestMoveForm
+from ..request_tables import RequestFilterSet, RequestTable
+
+
+class RequestListView(ObjectListView):
+    table_class = RequestTable
+    filterset_class = RequestFilterSet
+    queryset = Request.objects.select_related("country", "case")
+
+
+class RequestView(ObjectDetailView):
+    access_logged = True
+    context_object_name = "object"  # not "request", the name templates give the page's own request
+    queryset = Request.objects.select_related(
+        "country", "case", "organisation", "foreign_authority", "treaty", "drafted_by", "approved_by"
+    )
+
+    def get_context_data(self, **kwargs):
+        record, user = self.object, self.request.user
+        may_change = allows(user, record, "change")
+        moves = [(s, RequestState(s).label) for s in services.allowed_moves(record)] if may_change else []
+        missing = services.blockers(record)  # also reads the checks from the records again
+        return super().get_context_data(
+            suggested=basis.suggest(record.kind, record.country, timezone.localdate()),
+            checks=record.checks.select_related("decided_by"),
+            missing=missing,
+            steps=record.steps.select_related("actor"),
+            persons=self.visible(record.persons.all()),
+            assets=self.visible(record.assets.all()),
+            move_form=RequestMoveForm(choices=moves, initial={"version": record.version}) if moves else None,
+            decision_form=CheckDecisionForm() if may_change else None,
+            **kwargs,
+        )
+
+
+class RequestEditView(ObjectEditView):
+    model = Request
+    form_class = RequestForm
+    prefill = ("case",)
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        if self.object is None:
+            initial.update(direction=self.request.GET.get("direction", Direction.OUTGOING),
+                           organisation=self.request.user.organisation)  # fmt: skip
+        return initial
+
+    def create(self, fields: dict) -> Request:
+        return services.open_request(actor=self.request.user, **fields)
+
+    def change(self, record: Request, fields: dict) -> Request:
+        return services.change_request(record, **fields)
+
+
+class RequestMoveView(StatusChangeView):
+    model = Request
+    form_class = RequestMoveForm
+    choices = RequestState.choices
+
+    def move(self, record: Request, *, new: str, happened_on, **data) -> str:
+        moved = services.move(record, new, actor=self.request.user, day=happened_on, **data)
+        return _("Request %(number)s: %(state)s.") % {"number": moved.number, "state": moved.get_state_display()}
+
+
+class CheckDecisionView(StatusChangeView):
+    """An officer's decision on one of the request's checks (the URL names the request and the check)."""
+
+    model = Request
+    form_class = CheckDecisionForm
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_object()
+        check = get_object_or_404(restrict(RequestCheck.objects.filter(request=record), request.user, "change"),
+                                  pk=kwargs["check"])  # fmt: skip
+        form = self.form_class(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Nothing was saved: %(errors)s") % {"errors": form.errors.as_text()})
+            return HttpResponseRedirect(record.get_absolute_url())
+        check.version = form.cleaned_data["version"]
+        try:
+            decided = services.decide_check(
+                check, state=form.cleaned_data["new"], reason=form.cleaned_data["reason"], actor=request.user
+            )
+            messages.success(request, _("%(check)s: %(state)s.") % {
+                "check": decided.get_code_display(), "state": decided.get_state_display()
+            })  # fmt: skip
+        except RuleError as error:
+            messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(record.get_absolute_url())
