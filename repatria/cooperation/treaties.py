@@ -4,15 +4,15 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Treaty
 
 
 class TreatyStatus(models.TextChoices):
-    IN_FORCE = "in_force", _("in force")
-    SIGNED = "signed", _("signed, not in force")
-    TERMINATED = "terminated", _("terminated")
+    IN_FORCE = "in_force", pgettext_lazy("treaty status", "in force")
+    SIGNED = "signed", pgettext_lazy("treaty status", "signed, not in force")
+    TERMINATED = "terminated", pgettext_lazy("treaty status", "terminated")
 
 
 def in_force(day: datetime.date) -> Q:
