@@ -74,6 +74,12 @@ class TreatyListView(ObjectListView):
     import_url_name = "cooperation:treaty_import"
     queryset = Treaty.objects.select_related("country")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not can(self.request.user, Treaty, "add"):
+            context["import_url"] = None  # the import adds treaties: offered to those who may
+        return context
+
 
 class TreatyView(FactsView):
     queryset = Treaty.objects.select_related("country")
