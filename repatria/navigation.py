@@ -1,8 +1,7 @@
 """The site's menu: the parts of the site each role sees, from every app (so it lives above them all).
 
 Items are grouped by domain into a few dropdown menus, as NetBox does, so that the bar keeps to one line at the
-widths offices use (down to 1280 px) in either language. A group none of whose items the user may see is left out;
-so is a domain with no pages yet (cooperation with foreign partners).
+widths offices use (down to 1280 px) in either language. A group none of whose items the user may see is left out.
 """
 
 from django.http import HttpRequest
@@ -21,6 +20,14 @@ NAV = [
             ("cases:case_list", "cases:case", _("Cases"), is_officer),
             ("cases:return_list", "cases:return", _("Returns"), is_officer),
             ("assets:asset_list", "assets", _("Assets"), is_officer),
+        ],
+    ),
+    (
+        pgettext_lazy("menu", "Cooperation"),
+        [
+            ("cooperation:country_list", "cooperation:country", _("Countries"), is_officer),
+            ("cooperation:treaty_list", "cooperation:treaty", _("Treaties"), is_officer),
+            ("cooperation:authority_list", "cooperation:authority", _("Foreign authorities"), is_officer),
         ],
     ),
     (

@@ -45,7 +45,7 @@ def object_url(model: type[Model] | Model, action: str = "", **kwargs) -> str | 
 def object_urls(model: type[Model], *, list_view=None, detail_view=None, edit_view=None, delete_view=None) -> list:
     """The URL patterns of a record type, for the views it has (each view is given the model)."""
     name = model._meta.model_name
-    plural = name if name.endswith("s") else f"{name}s"  # whereabouts
+    plural = name if name.endswith("s") else f"{name[:-1]}ies" if name.endswith("y") else f"{name}s"  # whereabouts
     routes = [
         (list_view, f"{plural}/", f"{name}_list"),
         (edit_view, f"{plural}/add/", f"{name}_add"),

@@ -10,8 +10,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 PASSWORD = "correct horse 9"
 WIDTHS = (1400, 1280)
-# The menus both roles see, in menu order, in Chinese and in English (cooperation has no pages yet).
-MENUS = (["登记管理", "筛查", "统计分析", "系统管理"], ["Registry", "Screening", "Statistics", "Administration"])
+# The menus both roles see, in menu order, in Chinese and in English.
+MENUS = (
+    ["登记管理", "国际合作", "筛查", "统计分析", "系统管理"],
+    ["Registry", "Cooperation", "Screening", "Statistics", "Administration"],
+)
 
 
 @pytest.fixture

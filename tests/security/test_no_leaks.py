@@ -32,7 +32,10 @@ from repatria.stats.cfets import CfetsImporter
 from .routes import routes
 
 # Record types every officer may see whatever their province: nothing of them is out of anyone's reach.
-UNSCOPED = {"organisation", "exchangerate", "campaign"}
+UNSCOPED = {
+    "organisation", "exchangerate", "campaign", "treaty", "conventionparty", "offenceequivalent", "network",
+    "authority", "contactperson",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -80,6 +83,8 @@ def import_values(world: dict) -> dict[str, str]:
         "currency": "CNY", "supervision_level": "", "fled_on": "2017-01-01", "opened_on": "2018-01-01",
         "persons": f"#{b['person'].pk}", "case": b["case"].number, "person": f"#{b['person'].pk}",
         "date": "2019-06-01", "country": "US", "method": "arrest", "rate": "7.1", "source": "",
+        "kind": "extradition", "title_zh": "新条约", "title_en": "", "signed_on": "2001-01-01", "ratified_on": "",
+        "in_force_on": "", "terminated_on": "", "is_demo": "否", "notes": "",
         **{pair: "7.1" for pair in CfetsImporter.columns if "/" in pair},  # the CFETS table's currency pairs
     }  # fmt: skip
 

@@ -1,8 +1,9 @@
 """The world of the permission matrices (pages and API): two provinces, each with one of every record.
 
 Guangdong's case "A" and Zhejiang's case "B", each with a person, a return, an asset, a document, a relative,
-whereabouts and an attachment (uploaded by the organisation that works the case: A's office, the police for B), and
-beside them an exchange rate and a campaign; a police agency assigned to case B.
+whereabouts, an attachment (uploaded by the organisation that works the case: A's office, the police for B) and the
+records of international cooperation (cooperation/tests/records.py), and beside them an exchange rate and a
+campaign; a police agency assigned to case B.
 The `world` fixture (conftest.py) builds it for each test.
 """
 
@@ -17,6 +18,7 @@ from repatria.attachments.services import attach
 from repatria.cases.models import CasePerson
 from repatria.cases.services import open_case, record_return
 from repatria.cases.supervision import place_under_supervision, receive_report
+from repatria.cooperation.tests.records import cooperation_records
 from repatria.core.testing import record_specs
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
@@ -88,6 +90,7 @@ def build_world() -> dict:
             "campaign": Campaign.objects.create(name_zh=f"行动{side}", starts_on=datetime.date(2019, 1, 1),
                                                 ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip
+        records[side] |= cooperation_records(side, case)
         records[side]["attachment"] = attached(case, uploader={"A": offices["A"], "B": police}[side], side=side)
     return {"records": records, "offices": offices, "police": police}
 

@@ -1,9 +1,15 @@
 import pytest
 
 from repatria.accounts.models import Role
+from repatria.accounts.tests.world import build_world
 from repatria.cooperation import services
 from repatria.cooperation.models import Direction, RequestChannel, RequestKind
 from repatria.geo.models import Country
+
+
+@pytest.fixture
+def world(db) -> dict:
+    return build_world()
 
 
 @pytest.fixture
