@@ -13,6 +13,7 @@ from repatria.accounts.models import AgencyType, Role
 REFERENCE = [
     "cooperation.conventionparty", "cooperation.countryprofile", "cooperation.treaty",
     "cooperation.offenceequivalent", "cooperation.network", "cooperation.authority", "cooperation.contactperson",
+    "cooperation.lettertemplate",
 ]  # fmt: skip
 REQUEST = "cooperation.request"
 REQUEST_PARTS = ["cooperation.requestcheck", "cooperation.requeststep"]

@@ -559,3 +559,25 @@ class ContactLog(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel
 
     def get_absolute_url(self) -> str:
         return self.authority.get_absolute_url()
+
+
+class LetterTemplate(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
+    """The office's own words around a request letter, one per language: the sections the law requires are written
+    from the request itself. `{number}`, `{kind}`, `{country}`, `{authority}`, `{our_authority}` and `{date}` are
+    replaced by the request's."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, unique=True)
+    opening = long_text(_("opening"), 5_000)
+    closing = long_text(_("closing"), 5_000)
+    signature = long_text(_("signature"), 1_000, blank=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+
+    def __str__(self) -> str:
+        return self.get_language_display()
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:lettertemplate", args=[self.pk])

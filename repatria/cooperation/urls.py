@@ -11,6 +11,9 @@ app_name = "cooperation"
 urlpatterns = [
     path("requests/<int:pk>/move/", requests.RequestMoveView.as_view(), name="request_move"),
     path("requests/<int:pk>/checks/<int:check>/", requests.CheckDecisionView.as_view(), name="request_check"),
+    path(
+        "requests/<int:pk>/documents/<str:document>/", requests.RequestDocumentView.as_view(), name="request_document"
+    ),
     *object_urls(
         Request,
         list_view=requests.RequestListView,

@@ -84,3 +84,33 @@ def test_another_provinces_request_is_not_found(client, draft, django_user_model
     assert client.get(draft.get_absolute_url()).status_code == 404
     listing = client.get(reverse("cooperation:request_list")).content.decode()
     assert draft.number not in listing
+
+
+def test_the_letters_and_the_bundle_are_downloaded_and_logged(drafter_client, draft, drafter):
+    import io
+    import zipfile
+
+    from django.core.files.base import ContentFile
+    from pypdf import PdfReader
+
+    from repatria.attachments.services import attach
+    from repatria.audit.models import AuditEntry
+
+    attach(actor=drafter, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="warrant.pdf"), kind="warrant", request=draft)
+    zh = drafter_client.get(reverse("cooperation:request_document", args=[draft.pk, "zh"]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(zh.content)).pages)
+    assert "引渡" in text and draft.number in text and "联合国反腐败公约" in text and "杨秀兰" in text
+    en = drafter_client.get(reverse("cooperation:request_document", args=[draft.pk, "en"]))
+    english = "".join(page.extract_text() for page in PdfReader(io.BytesIO(en.content)).pages)
+    assert "Request for extradition" in english and "Argentina" in english and "Statement of facts" in english
+    bundle = drafter_client.get(reverse("cooperation:request_document", args=[draft.pk, "bundle"]))
+    archive = zipfile.ZipFile(io.BytesIO(bundle.content))
+    index = archive.read("index.txt").decode()
+    names = set(archive.namelist())
+    assert {f"{draft.number}-zh.pdf", f"{draft.number}-en.pdf", "attachments/01-warrant.pdf"} <= names
+    import hashlib
+
+    for name in names - {"index.txt"}:
+        assert f"{hashlib.sha256(archive.read(name)).hexdigest()}  " in index
+    reads = AuditEntry.objects.filter(kind="view", object_id=str(draft.pk), object_type__model="request")
+    assert reads.filter(after__file="bundle").exists() and reads.filter(after__file="zh").exists()

@@ -2,16 +2,25 @@
 decisions on its checks."""
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic.detail import SingleObjectMixin
 
+from repatria.core import signals
 from repatria.core.querysets import allows, restrict
 from repatria.core.services import RuleError
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, StatusChangeView
+from repatria.core.views import (
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    OfficerRequiredMixin,
+    StatusChangeView,
+)
 
-from .. import basis, services
+from .. import basis, documents, services
 from ..models import Direction, Request, RequestCheck, RequestState
 from ..request_forms import CheckDecisionForm, RequestForm, RequestMoveForm
 from ..request_tables import RequestFilterSet, RequestTable
@@ -102,3 +111,27 @@ class CheckDecisionView(StatusChangeView):
         except RuleError as error:
             messages.error(request, " ".join(error.messages))
         return HttpResponseRedirect(record.get_absolute_url())
+
+
+class RequestDocumentView(OfficerRequiredMixin, SingleObjectMixin, View):
+    """The letter in Chinese ("zh") or English ("en") as a PDF, or the bundle as sent ("bundle"), for whom may see
+    the request; each download is in the access log."""
+
+    model = Request
+
+    def get_queryset(self):
+        return restrict(super().get_queryset(), self.request.user, "view")
+
+    def get(self, request, *args, document: str, **kwargs):
+        record = self.get_object()
+        if document == "bundle":
+            content, content_type, name = documents.bundle(record), "application/zip", f"{record.number}.zip"
+        elif document in documents.LANGUAGES:
+            content, content_type = documents.letter_pdf(record, document), "application/pdf"
+            name = f"{record.number}-{document}.pdf"
+        else:
+            raise Http404
+        signals.file_read.send(Request, record=record, field=document)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
