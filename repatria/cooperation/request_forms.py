@@ -8,7 +8,7 @@ from repatria.core.forms import ModelForm, MoveForm
 from repatria.geo.forms import CountryChoiceField
 from repatria.registry.models import Person
 
-from .models import CheckState, RefusalGround, Request
+from .models import CheckState, LetterTemplate, RefusalGround, Request
 
 FIELDS = [
     "direction", "kind", "case", "foreign_case", "persons", "person_particulars", "assets", "country",
@@ -59,3 +59,9 @@ class CheckDecisionForm(MoveForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, choices=[c for c in CheckState.choices if c[0] != CheckState.OPEN], **kwargs)
+
+
+class LetterTemplateForm(ModelForm):
+    class Meta:
+        model = LetterTemplate
+        fields = ["opening", "closing", "signature"]

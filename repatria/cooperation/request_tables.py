@@ -1,4 +1,4 @@
-"""The list of requests: its table and its filters."""
+"""The list of requests (its table and filters) and of the letter templates."""
 
 import django_filters
 import django_tables2 as tables
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from repatria.core.tables import BaseTable
 
-from .models import Direction, Request, RequestKind, RequestState
+from .models import Direction, LetterTemplate, Request, RequestKind, RequestState
 from .services import overdue
 
 
@@ -44,3 +44,18 @@ class RequestFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         return overdue(queryset, timezone.localdate())
+
+
+class LetterTemplateTable(BaseTable):
+    language = tables.Column(linkify=True)
+    opening = tables.Column(attrs={"td": {"class": "text-truncate", "style": "max-width: 40em"}})
+
+    class Meta(BaseTable.Meta):
+        model = LetterTemplate
+        fields = ["language", "opening", "updated"]
+
+
+class LetterTemplateFilterSet(django_filters.FilterSet):
+    class Meta:
+        model = LetterTemplate
+        fields = ["language"]

@@ -3,7 +3,17 @@ from django.urls import path
 from repatria.core.views import ObjectDeleteView, object_urls
 
 from .imports import TreatyImportView
-from .models import Authority, ContactLog, ContactPerson, ConventionParty, Network, OffenceEquivalent, Request, Treaty
+from .models import (
+    Authority,
+    ContactLog,
+    ContactPerson,
+    ConventionParty,
+    LetterTemplate,
+    Network,
+    OffenceEquivalent,
+    Request,
+    Treaty,
+)
 from .views import countries, reference, requests
 
 app_name = "cooperation"
@@ -19,6 +29,12 @@ urlpatterns = [
         list_view=requests.RequestListView,
         detail_view=requests.RequestView,
         edit_view=requests.RequestEditView,
+    ),
+    *object_urls(
+        LetterTemplate,
+        list_view=requests.LetterTemplateListView,
+        detail_view=requests.LetterTemplateView,
+        edit_view=requests.LetterTemplateEditView,
     ),
 ]
 

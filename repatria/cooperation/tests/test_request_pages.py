@@ -114,3 +114,20 @@ def test_the_letters_and_the_bundle_are_downloaded_and_logged(drafter_client, dr
         assert f"{hashlib.sha256(archive.read(name)).hexdigest()}  " in index
     reads = AuditEntry.objects.filter(kind="view", object_id=str(draft.pk), object_type__model="request")
     assert reads.filter(after__file="bundle").exists() and reads.filter(after__file="zh").exists()
+
+
+def test_the_office_edits_its_letter_template_and_the_letter_says_it(officer_client, draft):
+    import io
+
+    from pypdf import PdfReader
+
+    from repatria.cooperation.models import LetterTemplate
+
+    template = LetterTemplate.objects.get(language="zh-hans")
+    url = reverse("cooperation:lettertemplate_edit", args=[template.pk])
+    data = {"opening": "致{authority}：本办就{number}号请求致函。", "closing": "此致", "signature": "某办",
+            "expected_version": template.version}  # fmt: skip
+    assert officer_client.post(url, data).status_code == 302
+    pdf = officer_client.get(reverse("cooperation:request_document", args=[draft.pk, "zh"])).content
+    text = "".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert f"本办就{draft.number}号请求致函" in text and "致阿根廷" in text

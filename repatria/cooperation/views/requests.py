@@ -21,9 +21,9 @@ from repatria.core.views import (
 )
 
 from .. import basis, documents, services
-from ..models import Direction, Request, RequestCheck, RequestState
-from ..request_forms import CheckDecisionForm, RequestForm, RequestMoveForm
-from ..request_tables import RequestFilterSet, RequestTable
+from ..models import Direction, LetterTemplate, Request, RequestCheck, RequestState
+from ..request_forms import CheckDecisionForm, LetterTemplateForm, RequestForm, RequestMoveForm
+from ..request_tables import LetterTemplateFilterSet, LetterTemplateTable, RequestFilterSet, RequestTable
 
 
 class RequestListView(ObjectListView):
@@ -135,3 +135,18 @@ class RequestDocumentView(OfficerRequiredMixin, SingleObjectMixin, View):
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class LetterTemplateListView(ObjectListView):
+    table_class = LetterTemplateTable
+    filterset_class = LetterTemplateFilterSet
+    queryset = LetterTemplate.objects.all()
+
+
+class LetterTemplateView(ObjectDetailView):
+    queryset = LetterTemplate.objects.all()
+
+
+class LetterTemplateEditView(ObjectEditView):
+    model = LetterTemplate
+    form_class = LetterTemplateForm
