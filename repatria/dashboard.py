@@ -13,6 +13,8 @@ from repatria.assets.models import Asset, AssetStage
 from repatria.assets.services import without_rate
 from repatria.cases import supervision
 from repatria.cases.models import OPEN_STATUSES, Case, Event, Return, SupervisionLevel
+from repatria.cooperation.models import Request
+from repatria.cooperation.services import overdue as overdue_requests
 from repatria.core.models import Currency
 from repatria.core.views import OfficerRequiredMixin
 from repatria.screening.models import Alert, AlertStatus
@@ -84,6 +86,7 @@ class DashboardView(OfficerRequiredMixin, TemplateView):
             task_links=task_links(today),
             expiring={name: due[name][:SHOWN] for name in ("passports", "red_notices", "freezing_orders")},
             without_rate=without_rate(foreign_recoveries(user))[:SHOWN],
+            overdue_requests=overdue_requests(Request.objects.restrict(user).select_related("country"), today)[:SHOWN],
             recent_returns=Return.objects.restrict(user).select_related("person", "case", "country")[:SHOWN],
             recent_events=Event.objects.restrict(user).select_related("case", "person", "actor")[:15],
             today=today,

@@ -333,6 +333,8 @@ PAGINATE_BY = 50
 NO_PROGRESS_DAYS = int(os.environ.get("REPATRIA_NO_PROGRESS_DAYS", "180"))
 REMINDER_HORIZON_DAYS = int(os.environ.get("REPATRIA_REMINDER_HORIZON_DAYS", "30"))
 RED_NOTICE_VALID_YEARS = 5  # INTERPOL reviews a red notice after five years
+# A request sent with no deadline is overdue when unanswered this many days after it left (repatria.cooperation).
+REQUEST_ANSWER_DAYS = int(os.environ.get("REPATRIA_REQUEST_ANSWER_DAYS", "90"))
 # A task's optional e-mail: written to the console unless a deployment names a real backend (and Django's EMAIL_*).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "repatria@localhost")

@@ -30,7 +30,7 @@ class RequestFilterSet(django_filters.FilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=RequestKind.choices, distinct=False, label=_("kind"))
     state = django_filters.MultipleChoiceFilter(choices=RequestState.choices, distinct=False, label=_("state"))
     country = django_filters.CharFilter(field_name="country", label=_("country code"))
-    overdue = django_filters.BooleanFilter(method="past_deadline", label=_("past their deadline"))
+    overdue = django_filters.BooleanFilter(method="past_deadline", label=_("past their deadline or long unanswered"))
 
     class Meta:
         model = Request

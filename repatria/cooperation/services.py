@@ -4,7 +4,10 @@ steps. Pages, the API and commands call these instead of saving requests themsel
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,6 +45,8 @@ TRANSITIONS = {
         S.IN_EXECUTION: {S.EXECUTED, S.PARTLY_EXECUTED, S.REFUSED, S.WITHDRAWN},
     },
 }
+# The states in which a request of ours waits for the other state's answer.
+AWAITING = {S.SENT, S.ACKNOWLEDGED, S.IN_EXECUTION}
 # The moves a requested state's contact point makes through the API on an outgoing request addressed to it.
 PARTNER_MOVES = ANSWERS
 # The move that needs every check passed or waived: the sending of ours, the execution of theirs.
@@ -225,6 +230,9 @@ def _step(request: Request, old: str, new: str, *, actor, day: datetime.date, no
         event.save()
 
 
-def overdue(requests, day: datetime.date):
-    """Those of the requests still open whose deadline has passed, the most overdue first."""
-    return requests.exclude(state__in=FINAL_STATES).filter(deadline__lt=day).order_by("deadline", "pk")
+def overdue(requests: QuerySet[Request], day: datetime.date) -> QuerySet[Request]:
+    """Those of the requests still open whose deadline has passed, or which, sent with no deadline, have waited for
+    an answer longer than settings.REQUEST_ANSWER_DAYS; the longest overdue first."""
+    waited = day - datetime.timedelta(days=settings.REQUEST_ANSWER_DAYS)
+    late = Q(deadline__lt=day) | Q(deadline__isnull=True, state__in=AWAITING, sent_on__lt=waited)
+    return requests.exclude(state__in=FINAL_STATES).filter(late).order_by(Coalesce("deadline", "sent_on"), "pk")

@@ -131,3 +131,19 @@ def test_the_office_edits_its_letter_template_and_the_letter_says_it(officer_cli
     pdf = officer_client.get(reverse("cooperation:request_document", args=[draft.pk, "zh"])).content
     text = "".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert f"本办就{draft.number}号请求致函" in text and "致阿根廷" in text
+
+
+def test_a_request_past_its_deadline_or_long_unanswered_is_on_the_dashboard(drafter_client, draft, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    Request.objects.filter(pk=draft.pk).update(state=RequestState.SENT, deadline=today - datetime.timedelta(days=1))
+    panel = drafter_client.get(reverse("dashboard")).content.decode()
+    assert draft.number in panel.split("overdue-requests", 1)[1]
+    long_ago = today - datetime.timedelta(days=settings.REQUEST_ANSWER_DAYS + 1)
+    Request.objects.filter(pk=draft.pk).update(deadline=None, sent_on=long_ago)
+    assert draft.number in drafter_client.get(reverse("cooperation:request_list") + "?overdue=true").content.decode()
+    Request.objects.filter(pk=draft.pk).update(state=RequestState.EXECUTED)
+    assert draft.number not in drafter_client.get(reverse("dashboard")).content.decode()
