@@ -60,6 +60,7 @@ class RequestView(ObjectDetailView):
 class RequestEditView(ObjectEditView):
     model = Request
     form_class = RequestForm
+    context_object_name = "object"  # as RequestView's
     prefill = ("case",)
 
     def get_initial(self) -> dict:
