@@ -3,10 +3,10 @@ an extradition request for a fugitive located there, sees UNCAC suggested and wh
 until it is complete, has it approved by a second officer, downloads the bilingual letters and the bundle, records
 the answer, and finds it on the case's timeline and the dashboard."""
 
-import datetime
 import zipfile
 
 import pytest
+from django.utils import timezone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PDF = b"%PDF-1.4\n%synthetic\n%%EOF\n"
@@ -117,8 +117,7 @@ def test_an_extradition_request_from_profile_to_answer(page, second_page, sign_i
     names = zipfile.ZipFile(bundle.value.path()).namelist()
     assert "index.txt" in names and "attachments/01-保证书.pdf" in names
 
-    answered = (datetime.date.today()).isoformat()
-    move(second_page, "executed", answer="阿根廷法院裁定准予引渡。", happened_on=answered)
+    move(second_page, "executed", answer="阿根廷法院裁定准予引渡。", happened_on=timezone.localdate().isoformat())
     second_page.locator(".alert-success").wait_for()
 
     page.goto(case.get_absolute_url())
