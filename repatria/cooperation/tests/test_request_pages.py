@@ -147,3 +147,22 @@ def test_a_request_past_its_deadline_or_long_unanswered_is_on_the_dashboard(draf
     assert draft.number in drafter_client.get(reverse("cooperation:request_list") + "?overdue=true").content.decode()
     Request.objects.filter(pk=draft.pk).update(state=RequestState.EXECUTED)
     assert draft.number not in drafter_client.get(reverse("dashboard")).content.decode()
+
+
+def test_a_request_received_is_recorded_from_the_list_and_reviewed(drafter_client, organisation):
+    import datetime
+
+    from django.utils import timezone
+
+    listing = drafter_client.get(reverse("cooperation:request_list")).content.decode()
+    assert "?direction=incoming" in listing and "登记收到的请求" in listing
+    received = timezone.localdate() - datetime.timedelta(days=3)
+    data = {"direction": "incoming", "kind": "mla_bank_records", "foreign_case": "Causa 77/2026", "country": "AR",
+            "organisation": organisation.pk, "channel": "central_authority", "urgency": "normal",
+            "person_particulars": "某乙，1968年生", "received_on": received.isoformat()}  # fmt: skip
+    response = drafter_client.post(reverse("cooperation:request_add") + "?direction=incoming", data)
+    request = Request.objects.get()
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert (request.number[:3], request.state, request.sent_on) == ("IN-", RequestState.RECEIVED, received)
+    page = drafter_client.get(request.get_absolute_url()).content.decode()
+    assert "执行前尚缺以下各项" in page and "已附译文（尚未决定）" in page
