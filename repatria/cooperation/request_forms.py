@@ -66,6 +66,13 @@ class CheckDecisionForm(MoveForm):
 
 
 class LetterTemplateForm(ModelForm):
+    """A language's letter template; the language is chosen once, when a template is added for it."""
+
     class Meta:
         model = LetterTemplate
-        fields = ["opening", "closing", "signature"]
+        fields = ["language", "opening", "closing", "signature"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["language"]
