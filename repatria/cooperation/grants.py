@@ -76,9 +76,9 @@ def request_attachment_grants() -> list[dict]:
         reach = request_scope(scope, "request__")
         mine = [{**c, "uploaded_by__organisation": "$organisation"} for c in reach]
         grants += [
-            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope}", "roles": [role],
+            {"name": f"{role.label}: request attachments of their {scope}", "roles": [role],
              "types": [ATTACHMENT], "actions": ["view", "add", "export"], "constraints": reach},
-            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope} uploaded by their organisation",
+            {"name": f"{role.label}: request attachments of their {scope} uploaded by their organisation",
              "roles": [role], "types": [ATTACHMENT], "actions": ["change", "delete"], "constraints": mine},
         ]  # fmt: skip
     return grants
