@@ -8,6 +8,9 @@ no rate in force is left out of the amount and listed, never a reason to show no
 case but brings nobody back: the dead are a figure of their own, not among the persons returned. Cases count
 where they are now: a case moved to another province counts for that province, in every period.
 
+Cooperation requests count by the day they were sent or received (cooperation.figures), within the same filters:
+a request follows its case, and one received on no case of ours the organisation it is addressed to.
+
 Only the records a user may see are counted, so a provincial officer's figures are their province's. The pages'
 lists behind a figure come from the same counting (`records`), so a list always holds what its figure says.
 """

@@ -190,7 +190,7 @@ def section(user, language: str = "zh-hans", **query) -> str:
     response = signed_in(user, language).get(reverse("stats:statistics"), query)
     assert response.status_code == 200
     html = response.content.decode()
-    return html[html.index('class="mt-3 stats-cooperation"') :].split("</section>\n{{", 1)[0]
+    return html[html.index('class="mt-3 stats-cooperation"') :].split('<script id="stats-data"', 1)[0]
 
 
 def table(html: str, name: str) -> dict[str, str]:
