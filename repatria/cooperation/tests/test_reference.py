@@ -104,8 +104,12 @@ def test_an_authority_page_shows_its_people_and_contacts_newest_first(client, wo
     assert "contactperson_add" not in body and reverse("cooperation:contactperson_add") not in body
     add_contact = f"{reverse('cooperation:contactlog_add')}?authority={authority.pk}"
     assert add_contact in body
+    assert reverse("cooperation:contactlog_edit", args=[world["records"]["A"]["contactlog"].pk]) not in body
     b = world["records"]["B"]["authority"]  # the contact of case B, out of reach
     assert [c.summary for c in client.get(b.get_absolute_url()).context["contacts"]] == []
+    client.force_login(admin())  # the central office corrects the log
+    edit = reverse("cooperation:contactlog_edit", args=[world["records"]["A"]["contactlog"].pk])
+    assert edit in client.get(authority.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
