@@ -158,7 +158,7 @@ def test_the_pages_read_in_english_too(client, world):
     client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
     client.cookies["django_language"] = "en"
     page = client.get(reverse("cooperation:country", args=["US"])).content.decode()
-    assert "Treaties with China" in page and "not in the reference data (partial list)" in page
+    assert "Treaties with China" in page and "Not in the reference data (partial list)" in page
     assert "Foreign authorities" in client.get(reverse("cooperation:authority_list")).content.decode()
 
 
