@@ -113,7 +113,7 @@ class RequestViewSet(RecordViewSet):
         parameters=[OpenApiParameter("check_id", int, OpenApiParameter.PATH)],
         responses={200: RequestCheckSerializer, 409: conflict_serializer(RequestCheckSerializer), **REFUSALS},
     )
-    @action(detail=True, methods=["post"], url_path=r"checks/(?P<check_id>[0-9]+)/decide")
+    @action(detail=True, methods=["post"], url_path=r"checks/(?P<check_id>[^/.]+)/decide")
     def decide(self, request: ApiRequest, pk: str, check_id: str) -> Response:
         """An officer's decision on one of the request's checks: passed, failed, or waived with a reason."""
         if not can(request.user, RequestCheck, "change"):
@@ -131,8 +131,10 @@ class RequestViewSet(RecordViewSet):
 
     def check_of(self, record: Request, check_id: str) -> RequestCheck:
         """The request's check by its id, if the user may decide it; any other id is a 404."""
+        if not (check_id.isascii() and check_id.isdigit()) or int(check_id) > MAX_ID:
+            raise exceptions.NotFound
         checks = restrict(RequestCheck.objects.filter(request=record), self.request.user, "change")
-        found = checks.select_for_update().filter(pk=int(check_id)).first() if int(check_id) <= MAX_ID else None
+        found = checks.select_for_update().filter(pk=int(check_id)).first()
         if found is None:
             raise exceptions.NotFound
         return found

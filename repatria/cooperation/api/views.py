@@ -50,11 +50,14 @@ class CountryProfileViewSet(RecordViewSet):
     queryset = CountryProfile.objects.all()
     serializer_class = s.CountryProfileSerializer
     filterset_class = CountryProfileFilterSet
-    lookup_value_regex = "[A-Za-z]{2}"
 
     def get_object(self) -> Model:
+        """The profile by its state's code among those in reach; anything else is a 404 (never a database error)."""
+        code = str(self.kwargs["pk"])
+        if len(code) != 2 or not (code.isascii() and code.isalpha()):
+            raise exceptions.NotFound
         try:
-            profile = self.get_queryset().get(pk=self.kwargs["pk"].upper())
+            profile = self.get_queryset().get(pk=code.upper())
         except ObjectDoesNotExist:
             raise exceptions.NotFound from None
         self.check_object_permissions(self.request, profile)
