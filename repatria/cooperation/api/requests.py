@@ -37,9 +37,7 @@ REFUSALS = {400: OpenApiTypes.OBJECT, 401: ErrorSerializer, 403: ErrorSerializer
 class RequestViewSet(RecordViewSet):
     """Cooperation requests, outgoing and incoming; every read of one is written to the access log."""
 
-    queryset = Request.objects.select_related("country").prefetch_related(
-        "persons", "assets", Prefetch("steps", queryset=RequestStep.objects.order_by("happened_on", "pk"))
-    )
+    queryset = Request.objects.all()
     serializer_class = RequestSerializer
     filterset_class = RequestFilterSet
     access_logged = True
@@ -60,9 +58,12 @@ class RequestViewSet(RecordViewSet):
 
     def get_queryset(self) -> QuerySet:
         queryset = super().get_queryset()
-        if self.officer:  # a contact point reads none of the office's checks
-            queryset = queryset.prefetch_related(Prefetch("checks", queryset=RequestCheck.objects.order_by("pk")))
-        return queryset
+        if not self.officer:  # a contact point reads none of the office's checks, steps, persons or assets
+            return queryset
+        return queryset.prefetch_related(
+            "persons", "assets", Prefetch("checks", queryset=RequestCheck.objects.order_by("pk")),
+            Prefetch("steps", queryset=RequestStep.objects.order_by("happened_on", "pk")),
+        )  # fmt: skip
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         if getattr(self, "swagger_fake_view", False) or self.officer:
