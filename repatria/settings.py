@@ -323,6 +323,14 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "repatria.accounts.models.OrganisationKind",
         "NameKindEnum": "repatria.registry.models.NameKind",
         "AssetKindEnum": "repatria.assets.models.AssetKind",
+        "TreatyKindEnum": "repatria.cooperation.models.TreatyKind",
+        "RequestKindEnum": "repatria.cooperation.models.RequestKind",
+        "RequestStateEnum": "repatria.cooperation.models.RequestState",
+        "RequestChannelEnum": "repatria.cooperation.models.RequestChannel",
+        "CheckStateEnum": "repatria.cooperation.models.CheckState",
+        "ContactChannelEnum": "repatria.cooperation.models.Channel",
+        "YesNoUnknownEnum": "repatria.cooperation.models.YesNoUnknown",
+        "TaskStateEnum": "repatria.work.models.TaskState",
     },
 }
 

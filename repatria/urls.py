@@ -40,5 +40,6 @@ urlpatterns = [
     path("api/", include("repatria.screening.api.bulk_urls")),
     path("api/stats/", include("repatria.stats.api.urls")),
     path("api/", include("repatria.work.api.urls")),
+    path("api/cooperation/", include("repatria.cooperation.api.urls")),
 ]
 handler400 = "repatria.core.bodies.bad_request"  # 413 for a body past the limits, in the user's language

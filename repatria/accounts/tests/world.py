@@ -18,7 +18,9 @@ from repatria.attachments.services import attach
 from repatria.cases.models import CasePerson
 from repatria.cases.services import open_case, record_return
 from repatria.cases.supervision import place_under_supervision, receive_report
-from repatria.cooperation.tests.records import cooperation_records
+from repatria.cooperation.models import CountryProfile
+from repatria.cooperation.services import open_request
+from repatria.cooperation.tests.records import PARTY, cooperation_records
 from repatria.core.testing import record_specs
 from repatria.geo.models import Country, Province
 from repatria.registry.models import IdentityDocument, Relationship
@@ -91,8 +93,17 @@ def build_world() -> dict:
                                                 ends_on=datetime.date(2019, 12, 31)),
         }  # fmt: skip
         records[side] |= cooperation_records(side, case)
+        records[side] |= cooperation_drafts(side, case, office=offices[side], actor=admin)
         records[side]["attachment"] = attached(case, uploader={"A": offices["A"], "B": police}[side], side=side)
     return {"records": records, "offices": offices, "police": police}
+
+
+def cooperation_drafts(side: str, case, *, office: Organisation, actor: User) -> dict:
+    """A draft request on the side's case, and a profile of the side's state (the API's routes need one of each)."""
+    request = open_request(actor=actor, direction="outgoing", kind="extradition", case=case,
+                           persons=[case.persons.get()], country=Country.objects.get(pk="US"), organisation=office,
+                           channel="diplomatic", facts=f"请求事实{side}")  # fmt: skip
+    return {"request": request, "countryprofile": CountryProfile.objects.create(country_id=PARTY[side])}
 
 
 def attached(case, *, uploader: Organisation, side: str):
