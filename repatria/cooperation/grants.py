@@ -3,7 +3,7 @@
 The central office handles everything and its analysts read it all. Officers read the country profiles, treaties,
 offence equivalents and contact points, and foreign-affairs officers maintain treaties. A request follows its case as
 the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to. A
-partner contact point sees only the requests addressed to its authority once they have left, never a draft, and
+partner contact point sees only our requests addressed to its authority once they have left, never a draft, and
 answers them; it sees none of the office's checks.
 """
 
@@ -48,10 +48,12 @@ def cooperation_grants() -> list[dict]:
          "constraints": None},
         {"name": "partners: requests addressed to them once sent", "roles": [Role.PARTNER], "types": [REQUEST],
          "actions": ["view", "change"],
-         "constraints": {"foreign_authority__organisation": "$organisation", "state__in": SENT}},
+         "constraints": {"foreign_authority__organisation": "$organisation", "direction": "outgoing",
+                         "state__in": SENT}},
         {"name": "partners: the steps of requests addressed to them", "roles": [Role.PARTNER],
          "types": ["cooperation.requeststep"], "actions": ["view"],
-         "constraints": {"request__foreign_authority__organisation": "$organisation", "request__state__in": SENT}},
+         "constraints": {"request__foreign_authority__organisation": "$organisation",
+                         "request__direction": "outgoing", "request__state__in": SENT}},
     ]  # fmt: skip
     for role, scope in OFFICER_SCOPES:
         grants += [

@@ -74,6 +74,16 @@ def _check_basis(request: Request) -> None:
         }})  # fmt: skip
 
 
+def _check_parts(request: Request) -> None:
+    """The persons and assets a request on a case of ours names are the case's."""
+    if request.case_id is None:
+        return
+    if request.persons.exclude(case_memberships__case=request.case_id).exists():
+        raise RuleError({"persons": _("Name only persons of the request's case.")})
+    if request.assets.exclude(case=request.case_id).exists():
+        raise RuleError({"assets": _("Name only assets of the request's case.")})
+
+
 def _fill_basis(request: Request) -> None:
     """A request opened without a basis takes the suggested one."""
     if not request.legal_basis:
@@ -105,6 +115,7 @@ def open_request(*, actor, direction: str, persons=(), assets=(), received_on: d
                 raise
     request.persons.set(persons)
     request.assets.set(assets)
+    _check_parts(request)
     sync_checks(request)
     if direction == Direction.INCOMING:
         _step(request, S.RECEIVED, S.RECEIVED, actor=actor, day=request.sent_on, note="")
@@ -119,6 +130,7 @@ def change_request(request: Request, **fields) -> Request:
     if request.state in FINAL_STATES:
         raise RuleError(_("The request is closed."))
     change_record(request, **fields)
+    _check_parts(request)
     _check_basis(request)
     sync_checks(request)
     return request

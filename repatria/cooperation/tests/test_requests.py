@@ -200,3 +200,14 @@ def test_an_incoming_extradition_of_a_chinese_national_fails_the_nationals_check
 @pytest.fixture
 def second_officer(django_user_model, organisation):
     return django_user_model.objects.create_user("second", role=Role.PROVINCIAL_OFFICER, organisation=organisation)
+
+
+def test_a_request_on_a_case_names_only_the_cases_persons(draft):
+    from repatria.registry.services import create_person
+
+    stranger = create_person(names=[("案外人", "primary")])
+    with pytest.raises(RuleError) as refused:
+        services.change_request(draft, persons=[stranger])
+    assert "只能列明该请求所涉案件中的人员" in str(refused.value)
+    draft.refresh_from_db()
+    assert list(draft.persons.values_list("display_name", flat=True)) == ["杨秀兰"]
