@@ -78,7 +78,8 @@ def request_attachment_grants() -> list[dict]:
         grants += [
             {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope}", "roles": [role],
              "types": [ATTACHMENT], "actions": ["view", "add", "export"], "constraints": reach},
-            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope} uploaded by their organisation",
+            # A grant's name is at most 100 characters (ObjectPermission.name).
+            {"name": f"{role.label}: own organisation's {ATTACHMENT} of requests of their {scope}",
              "roles": [role], "types": [ATTACHMENT], "actions": ["change", "delete"], "constraints": mine},
         ]  # fmt: skip
     return grants
