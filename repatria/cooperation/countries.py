@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from repatria.assets.models import Asset, AssetStage
 from repatria.cases.models import Return, ReturnMethod
@@ -97,13 +97,15 @@ def request_table(kinds_and_states: Iterable[tuple[str, str]]) -> list[tuple[str
 
 def profile_figures(user, country: Country) -> dict:
     """The computed part of a country's profile, of the records the user may see."""
-    fugitives = believed_there(user).filter(country=country)
-    # One read of the requests for both figures: an officer's restriction joins every case each time it is asked.
+    # The fugitives counted and the latest listed in one read, the requests read once for both their figures: an
+    # officer's restriction joins every case (and, for persons, every membership) each time it is asked.
+    fugitives = believed_there(user).filter(country=country).annotate(total=Window(Count("pk")))
+    shown = list(fugitives.order_by("-date_from", "-pk").prefetch_related("person")[:SHOWN_PERSONS])
     requests = Request.objects.restrict(user).filter(country=country).order_by()
     requests = list(requests.values_list("kind", "state", "sent_on", "answered_on"))
     return {
-        "fugitives": fugitives.count(),
-        "fugitives_shown": fugitives.select_related("person").order_by("-date_from", "-pk")[:SHOWN_PERSONS],
+        "fugitives": shown[0].total if shown else 0,
+        "fugitives_shown": shown,
         "assets_by_stage": _tally(Asset.objects.restrict(user).filter(jurisdiction=country), "stage",
                                   AssetStage.choices),
         "requests": request_table((kind, state) for kind, state, _sent, _answered in requests),
