@@ -17,6 +17,7 @@ bench/list_pages.py does: median, 95th percentile and SQL queries of one request
 import argparse
 import datetime
 import io
+import os
 import random
 import time
 from collections import Counter
@@ -208,6 +209,7 @@ def pages() -> list[tuple[str, str]]:
         ("request detail", request.get_absolute_url()),
         ("country index", "/cooperation/countries/"),
         (f"country profile {country}", f"/cooperation/countries/{country}/"),
+        ("return list (issue 1's page, to compare with its figures)", "/returns/"),  # how loaded the machine is
     ]
 
 
@@ -240,11 +242,13 @@ def main() -> None:
         clients.append(Client())
         verified_login(clients[-1], User.objects.get(username=username))  # past password and TOTP
     listed = pages()
+    print("load average (1, 5, 15 min) before the run: " + ", ".join(f"{n:.1f}" for n in os.getloadavg()))
     print("| page | admin median ms | p95 ms | queries | provincial officer median ms | p95 ms | queries |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, url in listed:
         cells = " | ".join(f"{m:.1f} | {p:.1f} | {q}" for m, p, q in (measure(c, url, args.repeat) for c in clients))
         print(f"| {name} | {cells} |")
+    print("\nload average (1, 5, 15 min) after the run: " + ", ".join(f"{n:.1f}" for n in os.getloadavg()))
 
 
 if __name__ == "__main__":
