@@ -78,8 +78,7 @@ def request_attachment_grants() -> list[dict]:
         grants += [
             {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope}", "roles": [role],
              "types": [ATTACHMENT], "actions": ["view", "add", "export"], "constraints": reach},
-            # A grant's name is at most 100 characters (ObjectPermission.name).
-            {"name": f"{role.label}: own organisation's {ATTACHMENT} of requests of their {scope}",
+            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope} uploaded by their organisation",
              "roles": [role], "types": [ATTACHMENT], "actions": ["change", "delete"], "constraints": mine},
         ]  # fmt: skip
     return grants
