@@ -25,9 +25,11 @@ NAV = [
     (
         pgettext_lazy("menu", "Cooperation"),
         [
+            ("cooperation:request_list", "cooperation:request", _("Requests"), is_officer),
             ("cooperation:country_list", "cooperation:country", _("Countries"), is_officer),
             ("cooperation:treaty_list", "cooperation:treaty", _("Treaties"), is_officer),
             ("cooperation:authority_list", "cooperation:authority", _("Foreign authorities"), is_officer),
+            ("cooperation:lettertemplate_list", "cooperation:lettertemplate", _("Letter templates"), is_officer),
         ],
     ),
     (

@@ -1,5 +1,5 @@
-"""Files attached to a case, a person, a return, an asset or a cooperation request: warrants, judgments, notices,
-photos, translations, commitments.
+"""Files attached to a case, a person, a return, an asset, a cooperation request or a treaty: warrants, judgments,
+notices, photos, translations, commitments, a treaty's text.
 
 Each attachment hangs from exactly one record, by an explicit foreign key (a check constraint holds it to one), so
 that its grants follow that record as simply as those of the record's other parts (accounts.grants).
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from repatria.core.models import AuditedModel, RestrictedModel
 
 # The records an attachment may hang from: its field for each.
-TARGETS = ("case", "person", "return_record", "asset", "request")
+TARGETS = ("case", "person", "return_record", "asset", "request", "treaty")
 
 
 class AttachmentKind(models.TextChoices):
@@ -24,6 +24,7 @@ class AttachmentKind(models.TextChoices):
     TRANSLATION = "translation", _("translation")
     RECIPROCITY = "reciprocity", _("written reciprocity commitment")
     ASSURANCE = "assurance", _("assurance (death penalty, specialty, treatment)")
+    TREATY_TEXT = "treaty_text", _("treaty text")
     OTHER = "other", _("other")
 
 
@@ -60,6 +61,10 @@ class Attachment(RestrictedModel, AuditedModel):
     request = models.ForeignKey(
         "cooperation.Request", models.CASCADE, null=True, blank=True, related_name="attachments",
         verbose_name=_("cooperation request"),
+    )  # fmt: skip
+    treaty = models.ForeignKey(
+        "cooperation.Treaty", models.CASCADE, null=True, blank=True, related_name="attachments",
+        verbose_name=_("treaty"),
     )  # fmt: skip
 
     class Meta:

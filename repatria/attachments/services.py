@@ -25,7 +25,7 @@ from .sniffing import EXTENSIONS, sniff
 
 
 def attach(*, actor, file: File, kind: str, description: str = "", **target) -> Attachment:
-    """Attach `file` to the one record named in `target` (case=, person=, return_record=, asset= or request=).
+    """Attach `file` to the one record named in `target` (one of models.TARGETS: case=, person=, request= …).
 
     Refused with a RuleError, and nothing stored, if the file is too big, of a type not allowed or refused by the
     virus scan (on the file field), or if the actor may not attach files to the record.
@@ -51,7 +51,8 @@ def attach(*, actor, file: File, kind: str, description: str = "", **target) -> 
             attachment.save()
             if not allows(actor, attachment, "add"):
                 raise RuleError(_("You may not attach files to this record."))
-            timeline.attached(attachment, actor=actor).save()
+            if (event := timeline.attached(attachment, actor=actor)) is not None:
+                event.save()
     except BaseException:
         attachment.file.storage.delete(attachment.file.name)
         raise

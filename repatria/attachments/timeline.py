@@ -9,11 +9,14 @@ from repatria.core.events import choice_label
 from .models import AttachmentKind
 
 
-def attached(attachment, *, actor) -> Event:
-    """The unsaved event of a new attachment, on the case and person its record belongs to."""
+def attached(attachment, *, actor) -> Event | None:
+    """The unsaved event of a new attachment, on the case and person its record belongs to; None for a record of
+    neither (a treaty's text), which has no timeline."""
     target = attachment.target
     case = target if attachment.case_id else getattr(target, "case", None)
     person = target if attachment.person_id else getattr(target, "person", None)
+    if case is None and person is None:
+        return None
     return timeline.build(
         EventKind.ATTACHED,
         case=case,

@@ -11,7 +11,7 @@ from .models import TARGETS, Attachment
 
 
 class AttachmentEditView(PartEditView):
-    """Opened from a record's page with ?case=, ?person=, ?return_record=, ?asset= or ?request= naming it."""
+    """Opened from a record's page with ?case=, ?person=, ?request= … (models.TARGETS) naming it."""
 
     parent = "case"  # the record the permission matrices attach to; any of TARGETS may be given
     model = Attachment

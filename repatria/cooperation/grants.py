@@ -76,9 +76,21 @@ def request_attachment_grants() -> list[dict]:
         reach = request_scope(scope, "request__")
         mine = [{**c, "uploaded_by__organisation": "$organisation"} for c in reach]
         grants += [
-            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope}", "roles": [role],
+            {"name": f"{role.label}: request attachments of their {scope}", "roles": [role],
              "types": [ATTACHMENT], "actions": ["view", "add", "export"], "constraints": reach},
-            {"name": f"{role.label}: {ATTACHMENT} of requests of their {scope} uploaded by their organisation",
+            {"name": f"{role.label}: request attachments of their {scope} uploaded by their organisation",
              "roles": [role], "types": [ATTACHMENT], "actions": ["change", "delete"], "constraints": mine},
         ]  # fmt: skip
     return grants
+
+
+def treaty_attachment_grants() -> list[dict]:
+    """A treaty's text: every officer reads it, foreign-affairs officers attach and correct it (the central grants in
+    accounts.grants cover every attachment)."""
+    return [
+        {"name": "officers: read the texts of treaties", "roles": OFFICERS, "types": [ATTACHMENT],
+         "actions": ["view", "export"], "constraints": {"treaty__isnull": False}},
+        {"name": "foreign-affairs officers: the texts of treaties", "roles": [Role.AGENCY_OFFICER],
+         "agency_types": [AgencyType.FOREIGN_AFFAIRS], "types": [ATTACHMENT], "actions": ALL_ACTIONS,
+         "constraints": {"treaty__isnull": False}},
+    ]  # fmt: skip

@@ -19,7 +19,10 @@ FIELDS = [
 
 class RequestForm(ModelForm):
     """A request; the persons and assets offered are those of the case chosen. Its basis may be left empty: the one
-    suggested is taken."""
+    suggested is taken. A request received says when it arrived."""
+
+    received_on = forms.DateField(label=_("received on"), required=False, help_text=_("For a request received: "
+                                  "the day it arrived (today when empty)."))  # fmt: skip
 
     class Meta:
         model = Request
@@ -30,7 +33,8 @@ class RequestForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            del self.fields["direction"]  # a request does not change direction
+            del self.fields["direction"]  # a request does not change direction, nor the day it arrived
+            del self.fields["received_on"]
         case = self.chosen("case")
         persons = Person.objects.filter(case_memberships__case=case) if case else Person.objects.none()
         if self.instance.pk:  # those it names stay offered
@@ -62,6 +66,13 @@ class CheckDecisionForm(MoveForm):
 
 
 class LetterTemplateForm(ModelForm):
+    """A language's letter template; the language is chosen once, when a template is added for it."""
+
     class Meta:
         model = LetterTemplate
-        fields = ["opening", "closing", "signature"]
+        fields = ["language", "opening", "closing", "signature"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["language"]

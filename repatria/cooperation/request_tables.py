@@ -4,6 +4,7 @@ import django_filters
 import django_tables2 as tables
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from repatria.core.tables import BaseTable
@@ -48,7 +49,13 @@ class RequestFilterSet(django_filters.FilterSet):
 
 class LetterTemplateTable(BaseTable):
     language = tables.Column(linkify=True)
-    opening = tables.Column(attrs={"td": {"class": "text-truncate", "style": "max-width: 40em"}})
+    opening = tables.Column()
+
+    def render_opening(self, value: str) -> str:
+        return Truncator(value).chars(80)
+
+    def value_opening(self, value: str) -> str:  # exports carry it whole
+        return value
 
     class Meta(BaseTable.Meta):
         model = LetterTemplate

@@ -61,7 +61,10 @@ def _number(direction: str, year: int) -> str:
 
 
 def _check_basis(request: Request) -> None:
-    """The basis recorded is the one suggested, or another with a reason; a treaty must be the state's."""
+    """The basis of a request of ours is the one suggested, or another with a reason (a request received rests on
+    the basis its state invokes)."""
+    if request.direction == Direction.INCOMING:
+        return
     suggested = basis.suggest(request.kind, request.country, timezone.localdate())
     chosen = (request.legal_basis, request.treaty_id, request.convention)
     expected = (suggested.legal_basis, suggested.treaty.pk if suggested.treaty else None, suggested.convention)

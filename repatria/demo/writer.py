@@ -32,6 +32,7 @@ from repatria.registry.names import search_keys
 from repatria.registry.services import create_person, record_whereabouts
 from repatria.stats.models import Campaign, CampaignTarget, ExchangeRate
 
+from . import cooperation
 from . import generator as g
 from .campaigns import CampaignPlan, Tally, campaigns
 from .rates import RateBook, RatePlan, carried_to, exchange_rates
@@ -407,8 +408,8 @@ def _document_fields(plan: g.DocumentPlan) -> dict:
 
 
 def load(*, persons: int, seed: int = g.DEFAULT_SEED, until: datetime.date | None = None, fast: bool) -> None:
-    """Write the organisations, the demo users, the exchange rates, `persons` persons with their cases, and the
-    campaigns with targets near what those cases achieve.
+    """Write the organisations, the demo users, the exchange rates, `persons` persons with their cases, the
+    campaigns with targets near what those cases achieve, and the reference data of international cooperation.
 
     The caller holds the transaction, so a failure leaves nothing half-written.
     """
@@ -422,6 +423,7 @@ def load(*, persons: int, seed: int = g.DEFAULT_SEED, until: datetime.date | Non
     tally = Tally(RateBook(rates))
     writer.write_all(tally.count(g.cases(persons=persons, seed=seed, until=until)))
     writer.write_campaigns(campaigns(seed=seed, until=until, tally=tally))
+    cooperation.write(seed)
 
 
 def default_until() -> datetime.date:

@@ -1,5 +1,6 @@
 """The statistics as files to take away: an XLSX workbook with a sheet per breakdown, and a PDF report in Chinese
-with the headline figures, the bulletin and the charts (SVG drawn here, laid out by WeasyPrint)."""
+with the headline figures, the bulletin and the charts (SVG drawn here, laid out by WeasyPrint); both end with the
+cooperation requests, as the page does."""
 
 import datetime
 import io
@@ -16,6 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 from weasyprint import HTML
 
+from repatria.cooperation.figures import RequestFigures
 from repatria.core.exports import spreadsheet_cell
 
 from . import charts
@@ -44,6 +46,30 @@ SHEETS = {
     "abroad_by_country": (gettext_lazy("Abroad by country or region"), gettext_lazy("Country or region")),
     "abroad_by_years": (gettext_lazy("Abroad by years since flight"), gettext_lazy("Years since flight")),
 }
+# The cooperation requests' breakdowns, in this order on the page, in the workbook and the report: each one's title
+# and the heading of its label column.
+COOPERATION = {
+    "by_direction": (gettext_lazy("Requests by direction"), gettext_lazy("Direction")),
+    "by_kind": (gettext_lazy("Requests by kind"), gettext_lazy("Kind of request")),
+    "by_state": (gettext_lazy("Requests by state"), gettext_lazy("State of the request")),
+    "by_country": (gettext_lazy("Requests by other state"), gettext_lazy("Requested or requesting state")),
+    "refusals_by_ground": (gettext_lazy("Refusals by ground"), gettext_lazy("Ground of refusal")),
+}
+COOPERATION_TOTALS = {
+    "requests": gettext_lazy("Requests sent or received in the period"),
+    "answered": gettext_lazy("of which answered"),
+    "refused": gettext_lazy("of which refused"),
+}
+PERIOD_NOTE = gettext_lazy(
+    "A request counts in the period in which it was sent (ours) or received (another state's); a request not yet "
+    "sent counts in no period."
+)
+DAYS_NOTE = gettext_lazy(
+    "Days to an answer: from the day a request was sent or received to the day of its answer (executed, partly "
+    "executed or refused), of the requests of the period answered so far. Percentiles by linear interpolation "
+    "between the two closest ranks: the median of an even number of requests is the mean of the two middle ones. "
+    "No answered request, no percentile."
+)
 PARTS = ("functionaries", "red_notice", "hundred_list")  # "of whom": indented under the persons returned
 ABROAD = ("abroad_by_country", "abroad_by_years")  # persons only: nothing is recovered from who is still abroad
 
@@ -54,12 +80,15 @@ SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def workbook(figures: Figures) -> bytes:
-    """The figures as an XLSX workbook: a summary sheet, then one sheet per breakdown."""
+    """The figures as an XLSX workbook: a summary sheet, then one sheet per breakdown, then the cooperation
+    requests' sheet when they were counted."""
     book = Workbook()
     _summary(book.active, figures)
     for name in (*BREAKDOWNS, *ABROAD):
         title, heading = SHEETS[name]
         _breakdown(book.create_sheet(_sheet_name(title)), getattr(figures, name), heading, amounts=name not in ABROAD)
+    if figures.cooperation is not None:
+        _cooperation(book.create_sheet(_sheet_name(_("International cooperation"))), figures.cooperation)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -67,7 +96,8 @@ def workbook(figures: Figures) -> bytes:
 
 def pdf(figures: Figures, *, bulletin: str, subject: str = "") -> bytes:
     """The report in Chinese, whatever the reader's language (pass figures and bulletin made in Chinese):
-    headline figures, the bulletin and the charts. `subject` says whose figures they are (a province, a filter)."""
+    headline figures, the bulletin, the charts and the cooperation requests' tables. `subject` says whose figures
+    they are (a province, a filter)."""
     with translation.override("zh-hans"):
         html = render_to_string(
             "stats/report.html",
@@ -80,6 +110,7 @@ def pdf(figures: Figures, *, bulletin: str, subject: str = "") -> bytes:
                 "bulletin": bulletin,
                 "incomplete": incomplete_note(figures),
                 "charts": _charts(figures),
+                "cooperation": cooperation(figures),
                 "made": timezone.localdate(),
             },
         )
@@ -158,6 +189,59 @@ def _breakdown(sheet: Worksheet, rows: list[Row], heading, *, amounts: bool) -> 
     sheet.column_dimensions["A"].width = 32
     for column in "BCD":
         sheet.column_dimensions[column].width = 18
+
+
+def readable_days(value: float | None) -> str:
+    """Days to an answer as read: to a tenth of a day, "—" for no percentile."""
+    return "—" if value is None else f"{round(value, 1):g}"
+
+
+def days_headings() -> list[str]:
+    return [_("Direction"), _("Answered requests"), _("Median (days)"), _("90th percentile (days)")]
+
+
+def cooperation(figures: Figures) -> dict | None:
+    """The cooperation requests' section: the totals, the days to an answer and each breakdown, with both
+    directions always and the other breakdowns' lines that count any request."""
+    counted = figures.cooperation
+    if counted is None:
+        return None
+    tables = [
+        {"name": name, "title": title, "heading": heading,
+         "lines": [line for line in getattr(counted, name) if line.requests or name == "by_direction"]}
+        for name, (title, heading) in COOPERATION.items()
+    ]  # fmt: skip
+    answers = [
+        {"label": line.label, "answered": line.answered, "median": readable_days(line.median),
+         "ninetieth": readable_days(line.ninetieth)}
+        for line in counted.days_to_answer
+    ]  # fmt: skip
+    totals = [{"label": label, "value": getattr(counted, measure)} for measure, label in COOPERATION_TOTALS.items()]
+    return {"totals": totals, "days": answers, "days_headings": days_headings(), "tables": tables,
+            "notes": [PERIOD_NOTE, DAYS_NOTE]}  # fmt: skip
+
+
+def _cooperation(sheet: Worksheet, counted: RequestFigures) -> None:
+    """The requests' totals, their days to an answer, then each breakdown with every line, zeros included; the
+    notes on how they count under them."""
+    for measure, label in COOPERATION_TOTALS.items():
+        _append(sheet, [str(label), getattr(counted, measure)])
+    _append(sheet, [])
+    _append(sheet, [_("Days to an answer"), *days_headings()[1:]], bold=True)
+    for line in counted.days_to_answer:
+        percentiles = [None if value is None else round(value, 1) for value in (line.median, line.ninetieth)]
+        _append(sheet, [spreadsheet_cell(line.label), line.answered, *percentiles])
+    for name, (_title, heading) in COOPERATION.items():
+        _append(sheet, [])
+        _append(sheet, [str(heading), _("Requests"), pgettext("breakdown key", "Code")], bold=True)
+        for line in getattr(counted, name):
+            _append(sheet, [spreadsheet_cell(line.label), line.requests, spreadsheet_cell(line.key)])
+    _append(sheet, [])
+    for note in (PERIOD_NOTE, DAYS_NOTE):
+        _append(sheet, [str(note)])
+    sheet.column_dimensions["A"].width = 40
+    for column in "BCD":
+        sheet.column_dimensions[column].width = 22
 
 
 def _append(sheet: Worksheet, values: list, *, bold: bool = False) -> None:

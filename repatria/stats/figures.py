@@ -5,6 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from repatria.cooperation.figures import RequestFigures
+
 from .periods import Period
 
 ZERO = Decimal(0)
@@ -57,6 +59,7 @@ class Figures:
     abroad_by_years: list[Row] = field(default_factory=list)  # years since flight, in bands
     unconverted: tuple[Unconverted, ...] = ()  # recoveries left out of `amount` for want of a rate
     previous: "Figures | None" = None  # the same period a year earlier (同比)
+    cooperation: RequestFigures | None = None  # requests sent or received in the period; None when not counted
 
     @property
     def amount_complete(self) -> bool:

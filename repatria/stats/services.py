@@ -8,11 +8,15 @@ no rate in force is left out of the amount and listed, never a reason to show no
 case but brings nobody back: the dead are a figure of their own, not among the persons returned. Cases count
 where they are now: a case moved to another province counts for that province, in every period.
 
+Cooperation requests count by the day they were sent or received (cooperation.figures), within the same filters:
+a request follows its case, and one received on no case of ours the organisation it is addressed to.
+
 Only the records a user may see are counted, so a provincial officer's figures are their province's. The pages'
 lists behind a figure come from the same counting (`records`), so a list always holds what its figure says.
 """
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import gc
@@ -32,6 +36,7 @@ from django.utils.translation import gettext as _
 from repatria.accounts.models import Organisation
 from repatria.assets.models import Asset
 from repatria.cases.models import Case, CasePerson, CaseRole, Offence, Return, ReturnMethod
+from repatria.cooperation.figures import request_figures
 from repatria.core.dates import format_partial_date
 from repatria.geo.models import Country, Province
 from repatria.registry.models import Person, Whereabouts
@@ -58,8 +63,7 @@ class Filters:
     country: str = ""  # ISO code of the country returned from, recovered in, or last known to be in
     offence: str = ""  # an offence of the case
 
-    def narrow(self, queryset: QuerySet, country_field: str | None) -> QuerySet:
-        """The records of cases within the filters; `country_field` None leaves the country to the caller."""
+    def _cases(self) -> Q:
         cases = Q()
         if self.province:
             cases &= Q(province_id=self.province)
@@ -67,11 +71,32 @@ class Filters:
             cases &= Q(lead_organisation_id=self.organisation) | Q(assigned_organisations=self.organisation)
         if self.offence:
             cases &= Q(offences=self.offence)
-        if cases:
+        return cases
+
+    def narrow(self, queryset: QuerySet, country_field: str | None) -> QuerySet:
+        """The records of cases within the filters; `country_field` None leaves the country to the caller."""
+        if cases := self._cases():
             queryset = queryset.filter(case__in=Case.objects.filter(cases).values("pk"))
         if self.country and country_field:
             queryset = queryset.filter(**{country_field: self.country})
         return queryset
+
+    def requests(self) -> Q:
+        """Cooperation requests within the filters: those of the cases within them, and a request received on no
+        case of ours by the organisation (or an organisation of the province) it is addressed to; the country is
+        the other state. No request is of an offence but through its case."""
+        where = Q(country_id=self.country) if self.country else Q()
+        if not (cases := self._cases()):
+            return where
+        on_cases = Q(case__in=Case.objects.filter(cases).values("pk"))
+        if self.offence:
+            return where & on_cases
+        addressed = Q(case__isnull=True)
+        if self.province:
+            addressed &= Q(organisation__province_id=self.province)
+        if self.organisation:
+            addressed &= Q(organisation_id=self.organisation)
+        return where & (on_cases | addressed)
 
 
 @dataclass(slots=True)
@@ -309,7 +334,11 @@ def figures(
     """The figures of a period within the user's scope, with those of a year earlier when `compare`."""
     today = today or timezone.localdate()
     with _collector_paused():
-        return _figures(user, period, filters, today, compare)
+        counted = _figures(user, period, filters, today, compare)
+    cooperation = request_figures(
+        user=user, first_day=period.start, last_day=period.last_day(today), where=filters.requests()
+    )
+    return dataclasses.replace(counted, cooperation=cooperation)
 
 
 @contextlib.contextmanager

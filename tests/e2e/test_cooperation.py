@@ -1,7 +1,7 @@
 """Issue 8's walk: an officer opens the profile of a state with no extradition treaty that is a UNCAC party, drafts
 an extradition request for a fugitive located there, sees UNCAC suggested and what is missing, is refused sending
 until it is complete, has it approved by a second officer, downloads the bilingual letters and the bundle, records
-the answer, and finds it on the case's timeline and the dashboard."""
+the answer, and finds it on the case's timeline, the dashboard and the statistics."""
 
 import zipfile
 
@@ -124,4 +124,7 @@ def test_an_extradition_request_from_profile_to_answer(page, second_page, sign_i
     assert f"请求{number}（引渡，阿根廷）：已执行" in page.locator(".timeline").inner_text()
     page.goto("/")
     assert f"请求{number}" in page.locator("main").inner_text()
+    page.goto(f"/stats/?period={timezone.localdate().year}")
+    cooperation = page.locator(".stats-cooperation").inner_text()
+    assert "国际合作" in cooperation and "引渡" in cooperation and "阿根廷" in cooperation
     assert not csp_violations

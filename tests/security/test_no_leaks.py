@@ -34,7 +34,7 @@ from .routes import routes
 # Record types every officer may see whatever their province: nothing of them is out of anyone's reach.
 UNSCOPED = {
     "organisation", "exchangerate", "campaign", "treaty", "conventionparty", "offenceequivalent", "network",
-    "authority", "contactperson",
+    "authority", "contactperson", "lettertemplate",
 }  # fmt: skip
 
 

@@ -7,7 +7,7 @@ one, need not import it.
 from django import template
 from django.db.models import Model
 
-from repatria.core.querysets import can, restrict
+from repatria.core.querysets import allows, can, restrict
 
 from ..models import TARGETS, Attachment
 
@@ -29,5 +29,7 @@ def attachments_card(context, record: Model) -> dict:
         "attachments": [(a, a.pk in deletable) for a in restrict(attachments, user, "view")],
         "field": field,
         "record": record,
-        "may_add": can(user, Attachment, "add"),
+        # Attaching follows the record's own reach as the grants write it (accounts.grants, cooperation.grants); the
+        # service has the last word.
+        "may_add": can(user, Attachment, "add") and allows(user, record, "change"),
     }

@@ -104,8 +104,12 @@ def test_an_authority_page_shows_its_people_and_contacts_newest_first(client, wo
     assert "contactperson_add" not in body and reverse("cooperation:contactperson_add") not in body
     add_contact = f"{reverse('cooperation:contactlog_add')}?authority={authority.pk}"
     assert add_contact in body
+    assert reverse("cooperation:contactlog_edit", args=[world["records"]["A"]["contactlog"].pk]) not in body
     b = world["records"]["B"]["authority"]  # the contact of case B, out of reach
     assert [c.summary for c in client.get(b.get_absolute_url()).context["contacts"]] == []
+    client.force_login(admin())  # the central office corrects the log
+    edit = reverse("cooperation:contactlog_edit", args=[world["records"]["A"]["contactlog"].pk])
+    assert edit in client.get(authority.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
@@ -154,13 +158,16 @@ def test_the_pages_read_in_english_too(client, world):
     client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
     client.cookies["django_language"] = "en"
     page = client.get(reverse("cooperation:country", args=["US"])).content.decode()
-    assert "Treaties with China" in page and "not in the reference data (partial list)" in page
+    assert "Treaties with China" in page and "Not in the reference data (partial list)" in page
     assert "Foreign authorities" in client.get(reverse("cooperation:authority_list")).content.decode()
 
 
 # The treaty import ---------------------------------------------------------------------------------------------
 
-ROWS_ZH = "国家,类型,中文名称,英文名称,签署日期,生效日期,演示数据\n法国,引渡条约,中法引渡条约（导入）,,2007-03-20,2015-07-17,否\n"
+ROWS_ZH = (
+    "国家,类型,中文名称,英文名称,签署日期,生效日期,演示数据\n"
+    "法国,引渡条约,中法引渡条约（导入）,,2007-03-20,2015-07-17,否\n"
+)
 ROWS_EN = "country,kind,title_zh,title_en,signed_on\nCanada,mla,中加刑事司法协助条约（导入）,Canada MLA,1994-07-29\n"
 
 

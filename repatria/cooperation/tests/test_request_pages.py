@@ -147,3 +147,42 @@ def test_a_request_past_its_deadline_or_long_unanswered_is_on_the_dashboard(draf
     assert draft.number in drafter_client.get(reverse("cooperation:request_list") + "?overdue=true").content.decode()
     Request.objects.filter(pk=draft.pk).update(state=RequestState.EXECUTED)
     assert draft.number not in drafter_client.get(reverse("dashboard")).content.decode()
+
+
+def test_a_request_received_is_recorded_from_the_list_and_reviewed(drafter_client, organisation):
+    import datetime
+
+    from django.utils import timezone
+
+    listing = drafter_client.get(reverse("cooperation:request_list")).content.decode()
+    assert "?direction=incoming" in listing and "登记收到的请求" in listing
+    received = timezone.localdate() - datetime.timedelta(days=3)
+    data = {"direction": "incoming", "kind": "mla_bank_records", "foreign_case": "Causa 77/2026", "country": "AR",
+            "organisation": organisation.pk, "channel": "central_authority", "urgency": "normal",
+            "person_particulars": "某乙，1968年生", "received_on": received.isoformat()}  # fmt: skip
+    response = drafter_client.post(reverse("cooperation:request_add") + "?direction=incoming", data)
+    request = Request.objects.get()
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert (request.number[:3], request.state, request.sent_on) == ("IN-", RequestState.RECEIVED, received)
+    page = drafter_client.get(request.get_absolute_url()).content.decode()
+    assert "执行前尚缺以下各项" in page and "已附译文（尚未决定）" in page
+
+
+def test_a_treaty_text_is_attached_by_foreign_affairs_and_read_by_officers(client, drafter, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from repatria.accounts.models import AgencyType, Organisation, OrganisationKind, Role
+    from repatria.cooperation.models import Treaty
+
+    treaty = Treaty.objects.create(country_id="AR", kind="mla", title_zh="（演示）中阿刑事司法协助条约", is_demo=True)
+    ministry = Organisation.objects.create(name_zh="外交部条法司", kind=OrganisationKind.AGENCY,
+                                           agency_type=AgencyType.FOREIGN_AFFAIRS)  # fmt: skip
+    diplomat = django_user_model.objects.create_user("diplomat", role=Role.AGENCY_OFFICER, organisation=ministry)
+    verified_login(client, diplomat)
+    upload = SimpleUploadedFile("条约文本.pdf", b"%PDF-1.4\n%%EOF\n")
+    response = client.post(reverse("attachments:attachment_add") + f"?treaty={treaty.pk}",
+                           {"kind": "treaty_text", "file": upload, "treaty": treaty.pk})  # fmt: skip
+    assert response.status_code == 302 and treaty.attachments.count() == 1
+    verified_login(client, drafter)
+    page = client.get(treaty.get_absolute_url()).content.decode()
+    assert "条约文本.pdf" in page and "附加文件" not in page  # read, not attached, by a provincial officer

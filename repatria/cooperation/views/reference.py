@@ -165,6 +165,8 @@ class AuthorityView(ObjectDetailView):
             contacts=self.visible(contacts),
             people_editable=can(user, ContactPerson, "change"),
             people_deletable=can(user, ContactPerson, "delete"),
+            contacts_editable=can(user, ContactLog, "change"),
+            contacts_deletable=can(user, ContactLog, "delete"),
             add_person_url=_add_url(user, ContactPerson, authority),
             add_contact_url=_add_url(user, ContactLog, authority),
             **kwargs,

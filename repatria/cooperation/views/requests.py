@@ -31,6 +31,14 @@ class RequestListView(ObjectListView):
     filterset_class = RequestFilterSet
     queryset = Request.objects.select_related("country", "case")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["add_url"]:  # "new" drafts one of ours; a request received is recorded from here
+            incoming = {"url": f"{context['add_url']}?direction=incoming", "label": _("Record a request received"),
+                        "icon": "bi-box-arrow-in-down"}  # fmt: skip
+            context["extra_actions"] = [incoming]
+        return context
+
 
 class RequestView(ObjectDetailView):
     access_logged = True
@@ -50,6 +58,7 @@ class RequestView(ObjectDetailView):
             missing=missing,
             steps=record.steps.select_related("actor"),
             persons=self.visible(record.persons.all()),
+            contacts=self.visible(record.contacts.select_related("authority", "by")),
             assets=self.visible(record.assets.all()),
             move_form=RequestMoveForm(choices=moves, initial={"version": record.version}) if moves else None,
             decision_form=CheckDecisionForm() if may_change else None,

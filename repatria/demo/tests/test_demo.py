@@ -257,6 +257,7 @@ def test_the_bulk_writer_writes_what_the_services_write():
     kinds = {row[0] for row in through_services["cases.Event"]}
     unwritten = {
         EventKind.REQUEST_SENT,
+        EventKind.REQUEST_STEP,
         EventKind.NOTE,
         EventKind.SCREENING_ALERT,
         EventKind.ATTACHED,

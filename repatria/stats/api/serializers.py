@@ -53,6 +53,35 @@ class ChangeSerializer(serializers.Serializer):
     ratio = serializers.FloatField(allow_null=True, help_text="of the year before; null when it was zero")
 
 
+class RequestLineSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="kind, direction, state or ground code; ISO code of the other state")
+    label = serializers.CharField(help_text="in the caller's language")
+    requests = serializers.IntegerField()
+
+
+class DaysToAnswerSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="outgoing, incoming, or empty for both directions")
+    label = serializers.CharField()
+    answered = serializers.IntegerField(help_text="the answered requests the percentiles are computed from")
+    median = serializers.FloatField(allow_null=True, help_text="days; null when no request is answered")
+    ninetieth = serializers.FloatField(allow_null=True, help_text="90th percentile, days; null when none is answered")
+
+
+class RequestFiguresSerializer(serializers.Serializer):
+    """Cooperation requests sent (ours) or received (another state's) in the period; percentiles by linear
+    interpolation between the two closest ranks."""
+
+    requests = serializers.IntegerField(help_text="sent or received in the period")
+    answered = serializers.IntegerField(help_text="of which answered (executed, partly executed, refused) so far")
+    refused = serializers.IntegerField(help_text="of which refused")
+    by_kind = RequestLineSerializer(many=True, help_text="every kind, zeros included")
+    by_direction = RequestLineSerializer(many=True)
+    by_country = RequestLineSerializer(many=True, help_text="the other states with any request, most first")
+    by_state = RequestLineSerializer(many=True, help_text="every state a request sent or received can be in")
+    days_to_answer = DaysToAnswerSerializer(many=True, help_text="outgoing, incoming, both")
+    refusals_by_ground = RequestLineSerializer(many=True, help_text="every ground, zeros included")
+
+
 class FiguresSerializer(HeadlineSerializer):
     by_method = RowSerializer(many=True)
     by_country = RowSerializer(many=True)
@@ -65,6 +94,7 @@ class FiguresSerializer(HeadlineSerializer):
     unconverted = UnconvertedSerializer(many=True, help_text="recoveries left out of the amount: no rate in force")
     rates_to_enter = serializers.SerializerMethodField(help_text="what to enter so that the amount is complete")
     previous = HeadlineSerializer(allow_null=True, help_text="the same period a year earlier (同比)")
+    cooperation = RequestFiguresSerializer(help_text="cooperation requests, counted by the day sent or received")
     change = serializers.SerializerMethodField(help_text="against the year before, by headline measure")
     bulletin = serializers.SerializerMethodField(help_text="the bulletin's paragraph, by language (zh-hans, en)")
 

@@ -207,6 +207,7 @@ class StatisticsView(StatisticsQueryMixin, TemplateView):
             bulletins=bulletins(figures, province),
             province=province,
             incomplete=incomplete(figures, links),
+            cooperation=exports.cooperation(figures),
         )
         return context
 
