@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cooperation", "0005_letter_templates")]
+    dependencies = [("cooperation", "0006_treaty_attachment_grants")]
     operations = [
         migrations.AddIndex(
             model_name="request",
