@@ -9,9 +9,10 @@ whereabouts: their return ends them.
 import datetime
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from repatria.assets.models import Asset, AssetStage
 from repatria.cases.models import Return, ReturnMethod
@@ -75,17 +76,17 @@ def _tally(queryset: QuerySet, field: str, choices) -> list[tuple[str, int]]:
     return [(label, counts[value]) for value, label in choices if counts[value]]
 
 
-def median_days_to_answer(requests: QuerySet[Request]) -> float | None:
-    """The median of the days from a request sent (or received) to its answer, of those answered."""
-    answered = requests.filter(sent_on__isnull=False, answered_on__isnull=False).values_list("sent_on", "answered_on")
-    days = [(answer - sent).days for sent, answer in answered]
+def median_days_to_answer(sent_and_answered: Iterable[tuple]) -> float | None:
+    """The median of the days from a request sent (or received) to its answer, of those answered, from the
+    requests' (sent_on, answered_on)."""
+    days = [(answer - sent).days for sent, answer in sent_and_answered if sent and answer]
     return statistics.median(days) if days else None
 
 
-def request_table(requests: QuerySet[Request]) -> list[tuple[str, list[tuple[str, int]]]]:
-    """For each kind of request with any, (kind, [(state, count)]) in the choices' order."""
-    rows = requests.order_by().values("kind", "state").annotate(n=Count("pk")).values_list("kind", "state", "n")
-    counts = Counter({(kind, state): n for kind, state, n in rows})
+def request_table(kinds_and_states: Iterable[tuple[str, str]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """For each kind of request with any, (kind, [(state, count)]) in the choices' order, from the requests'
+    (kind, state)."""
+    counts = Counter(kinds_and_states)
     table = []
     for kind, kind_label in RequestKind.choices:
         states = [(label, counts[kind, state]) for state, label in RequestState.choices if counts[kind, state]]
@@ -96,15 +97,19 @@ def request_table(requests: QuerySet[Request]) -> list[tuple[str, list[tuple[str
 
 def profile_figures(user, country: Country) -> dict:
     """The computed part of a country's profile, of the records the user may see."""
-    fugitives = believed_there(user).filter(country=country)
-    requests = Request.objects.restrict(user).filter(country=country)
+    # The fugitives counted and the latest listed in one read, the requests read once for both their figures: an
+    # officer's restriction joins every case (and, for persons, every membership) each time it is asked.
+    fugitives = believed_there(user).filter(country=country).annotate(total=Window(Count("pk")))
+    shown = list(fugitives.order_by("-date_from", "-pk").prefetch_related("person")[:SHOWN_PERSONS])
+    requests = Request.objects.restrict(user).filter(country=country).order_by()
+    requests = list(requests.values_list("kind", "state", "sent_on", "answered_on"))
     return {
-        "fugitives": fugitives.count(),
-        "fugitives_shown": fugitives.select_related("person").order_by("-date_from", "-pk")[:SHOWN_PERSONS],
+        "fugitives": shown[0].total if shown else 0,
+        "fugitives_shown": shown,
         "assets_by_stage": _tally(Asset.objects.restrict(user).filter(jurisdiction=country), "stage",
                                   AssetStage.choices),
-        "requests": request_table(requests),
-        "median_days": median_days_to_answer(requests),
+        "requests": request_table((kind, state) for kind, state, _sent, _answered in requests),
+        "median_days": median_days_to_answer((sent, answered) for _kind, _state, sent, answered in requests),
         "returns_by_method": _tally(Return.objects.restrict(user).filter(country=country), "method",
                                     ReturnMethod.choices),
     }  # fmt: skip

@@ -432,7 +432,10 @@ class Request(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
         ordering = ["-created", "-pk"]
         verbose_name = _("cooperation request")
         verbose_name_plural = _("cooperation requests")
-        indexes = [models.Index(fields=["state", "deadline"], name="request_state_deadline")]
+        indexes = [
+            models.Index(fields=["state", "deadline"], name="request_state_deadline"),
+            models.Index(fields=["-created", "-id"], name="request_default_order"),  # the list's first pages
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_kind_display()}"
