@@ -208,3 +208,9 @@ def test_every_move_is_allowed_or_refused_as_the_lifecycle_says(draft, officer, 
     else:
         with pytest.raises(RuleError):
             services.move(draft, new, actor=officer, refusal_ground="other")
+
+
+def test_every_kind_of_request_has_its_checks():
+    from repatria.cooperation.checks import OUTGOING
+
+    assert set(OUTGOING) == set(RequestKind.values)
