@@ -15,6 +15,7 @@ from itertools import chain
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.db.models import Model, ProtectedError, QuerySet, RestrictedError
 from django.utils.html import strip_tags
@@ -138,7 +139,8 @@ class RecordSerializer(serializers.ModelSerializer):
         fields = super().get_fields()
         for name, field in fields.items():
             if name not in self._declared_fields and not field.read_only:
-                field.validators = []
+                # A NUL is no text any database keeps (PostgreSQL refuses it): refused here, as forms refuse it.
+                field.validators = [v for v in field.validators if isinstance(v, ProhibitNullCharactersValidator)]
         return fields
 
     def get_unique_together_validators(self) -> list:
