@@ -186,3 +186,9 @@ def test_a_treaty_text_is_attached_by_foreign_affairs_and_read_by_officers(clien
     verified_login(client, drafter)
     page = client.get(treaty.get_absolute_url()).content.decode()
     assert "条约文本.pdf" in page and "附加文件" not in page  # read, not attached, by a provincial officer
+
+
+def test_a_nul_in_a_text_is_refused_by_the_api_not_by_the_database(officer_client):
+    payload = {"country": "US", "kind": "mla", "title_zh": "条约\x00名称"}
+    response = officer_client.post(reverse("treaty-list"), payload, content_type="application/json")
+    assert response.status_code == 400 and "title_zh" in response.json()
