@@ -5,12 +5,12 @@ else reciprocity, which needs a written commitment. INTERPOL notices and diffusi
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from repatria.geo.models import Country
 
 from .models import TREATY_COVERS, Convention, ConventionParty, LegalBasis, RequestKind, Treaty
+from .treaties import in_force
 
 HOME = "CN"
 INTERPOL_KINDS = {RequestKind.INTERPOL_NOTICE, RequestKind.INTERPOL_DIFFUSION}
@@ -33,10 +33,7 @@ class Basis:
 def treaties_for(kind: str, country: Country, day: datetime.date) -> list[Treaty]:
     """The treaties with the state in force on the day that cover this kind of request, the latest first."""
     types = [treaty_kind for treaty_kind, kinds in TREATY_COVERS.items() if kind in kinds]
-    candidates = Treaty.objects.filter(country=country, kind__in=types, in_force_on__lte=day).filter(
-        Q(terminated_on__isnull=True) | Q(terminated_on__gt=day)
-    )
-    return list(candidates.order_by("-in_force_on"))
+    return list(Treaty.objects.filter(in_force(day), country=country, kind__in=types).order_by("-in_force_on"))
 
 
 def parties(country: Country, day: datetime.date) -> dict[str, bool | None]:

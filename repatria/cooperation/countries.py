@@ -7,7 +7,6 @@ whereabouts: their return ends them.
 """
 
 import datetime
-import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from repatria.cases.models import Return, ReturnMethod
 from repatria.geo.models import Country
 from repatria.registry.models import Whereabouts
 
+from .figures import MEDIAN, percentile
 from .models import Convention, ConventionParty, Request, RequestKind, RequestState, Treaty, TreatyKind
 from .treaties import in_force
 
@@ -79,8 +79,7 @@ def _tally(queryset: QuerySet, field: str, choices) -> list[tuple[str, int]]:
 def median_days_to_answer(sent_and_answered: Iterable[tuple]) -> float | None:
     """The median of the days from a request sent (or received) to its answer, of those answered, from the
     requests' (sent_on, answered_on)."""
-    days = [(answer - sent).days for sent, answer in sent_and_answered if sent and answer]
-    return statistics.median(days) if days else None
+    return percentile(sorted((answer - sent).days for sent, answer in sent_and_answered if sent and answer), MEDIAN)
 
 
 def request_table(kinds_and_states: Iterable[tuple[str, str]]) -> list[tuple[str, list[tuple[str, int]]]]:

@@ -15,18 +15,22 @@ class TreatyStatus(models.TextChoices):
     TERMINATED = "terminated", pgettext_lazy("treaty status", "terminated")
 
 
+def ended(day: datetime.date) -> Q:
+    """The treaties terminated by the day."""
+    return Q(terminated_on__isnull=False, terminated_on__lte=day)
+
+
 def in_force(day: datetime.date) -> Q:
     """The treaties in force on the day, as Treaty.in_force reads it."""
-    ended = Q(terminated_on__isnull=False, terminated_on__lte=day)
-    return Q(in_force_on__isnull=False, in_force_on__lte=day) & ~ended
+    return Q(in_force_on__isnull=False, in_force_on__lte=day) & ~ended(day)
 
 
 def with_status(status: str, day: datetime.date) -> Q:
     if status == TreatyStatus.IN_FORCE:
         return in_force(day)
     if status == TreatyStatus.TERMINATED:
-        return Q(terminated_on__isnull=False, terminated_on__lte=day)
-    return ~in_force(day) & ~Q(terminated_on__isnull=False, terminated_on__lte=day)
+        return ended(day)
+    return ~in_force(day) & ~ended(day)
 
 
 def status_of(treaty: Treaty, day: datetime.date) -> TreatyStatus:
