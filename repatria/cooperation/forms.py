@@ -3,7 +3,6 @@ authorities, their contact persons and the log of contacts with them."""
 
 from repatria.core.forms import ModelForm
 from repatria.geo.forms import CountryChoiceField
-from repatria.geo.models import Country
 
 from .models import (
     Authority,
@@ -17,31 +16,22 @@ from .models import (
 )
 
 
-class CountryFieldMixin:
-    """The country as the site's pickers offer it: by name in the user's language, searchable."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["country"]
-        picker = CountryChoiceField(Country.objects.all(), label=field.label, required=field.required)
-        picker.widget.attrs.update(field.widget.attrs)
-        self.fields["country"] = picker
-
-
-class TreatyForm(CountryFieldMixin, ModelForm):
+class TreatyForm(ModelForm):
     class Meta:
         model = Treaty
+        field_classes = {"country": CountryChoiceField}
         fields = [
             "country", "kind", "title_zh", "title_en", "signed_on", "ratified_on", "in_force_on", "terminated_on",
             "is_demo", "notes",
         ]  # fmt: skip
 
 
-class ConventionPartyForm(CountryFieldMixin, ModelForm):
+class ConventionPartyForm(ModelForm):
     """The source is required: an entry of the reference list says where it was read."""
 
     class Meta:
         model = ConventionParty
+        field_classes = {"country": CountryChoiceField}
         fields = ["country", "convention", "party_since", "source"]
 
     def __init__(self, *args, **kwargs):
@@ -58,9 +48,10 @@ class CountryProfileForm(ModelForm):
         ]  # fmt: skip
 
 
-class OffenceEquivalentForm(CountryFieldMixin, ModelForm):
+class OffenceEquivalentForm(ModelForm):
     class Meta:
         model = OffenceEquivalent
+        field_classes = {"country": CountryChoiceField}
         fields = ["country", "offence", "foreign_offence", "law_reference", "maximum_penalty_years"]
 
 
@@ -70,9 +61,10 @@ class NetworkForm(ModelForm):
         fields = ["name_zh", "name_en", "notes"]
 
 
-class AuthorityForm(CountryFieldMixin, ModelForm):
+class AuthorityForm(ModelForm):
     class Meta:
         model = Authority
+        field_classes = {"country": CountryChoiceField}
         fields = ["name_zh", "name_en", "country", "networks", "organisation", "counterpart", "notes"]
 
 

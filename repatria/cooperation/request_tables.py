@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from repatria.core.tables import BaseTable
 
+from .filtersets import CountryFilter
 from .models import Direction, LetterTemplate, Request, RequestKind, RequestState
 from .services import overdue
 
@@ -30,7 +31,7 @@ class RequestFilterSet(django_filters.FilterSet):
     direction = django_filters.ChoiceFilter(choices=Direction.choices, label=_("direction"))
     kind = django_filters.MultipleChoiceFilter(choices=RequestKind.choices, distinct=False, label=_("kind"))
     state = django_filters.MultipleChoiceFilter(choices=RequestState.choices, distinct=False, label=_("state"))
-    country = django_filters.CharFilter(field_name="country", label=_("country code"))
+    country = CountryFilter()
     overdue = django_filters.BooleanFilter(method="past_deadline", label=_("past their deadline or long unanswered"))
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
+from django.http import Http404
 from rest_framework import exceptions
 
 from repatria.core.api import RecordViewSet
@@ -23,6 +24,7 @@ from ..models import (
     OffenceEquivalent,
     Treaty,
 )
+from ..views.common import country_or_404
 from . import serializers as s
 from .filtersets import ContactLogFilterSet, ContactPersonFilterSet, CountryProfileFilterSet
 
@@ -53,12 +55,9 @@ class CountryProfileViewSet(RecordViewSet):
 
     def get_object(self) -> Model:
         """The profile by its state's code among those in reach; anything else is a 404 (never a database error)."""
-        code = str(self.kwargs["pk"])
-        if len(code) != 2 or not (code.isascii() and code.isalpha()):
-            raise exceptions.NotFound
         try:
-            profile = self.get_queryset().get(pk=code.upper())
-        except ObjectDoesNotExist:
+            profile = self.get_queryset().get(country=country_or_404(str(self.kwargs["pk"])))
+        except (Http404, ObjectDoesNotExist):
             raise exceptions.NotFound from None
         self.check_object_permissions(self.request, profile)
         return profile

@@ -1,7 +1,6 @@
 """The country index and each country's profile, and the page that edits the office's profile of a state."""
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +9,7 @@ from django.views.generic import TemplateView
 
 from repatria.core.querysets import allows, can
 from repatria.core.services import create_record
-from repatria.core.views import ObjectEditView, OfficerRequiredMixin, object_url
+from repatria.core.views import ObjectEditView, OfficerRequiredMixin
 from repatria.geo.forms import name_order
 from repatria.geo.models import Country
 
@@ -18,17 +17,7 @@ from ..countries import country_rows, profile_figures
 from ..forms import CountryProfileForm
 from ..models import Authority, Convention, ConventionParty, CountryProfile, Network, OffenceEquivalent, Treaty
 from ..treaties import TreatyStatus, status_of
-
-
-def country_or_404(code: str) -> Country:
-    if not (len(code) == 2 and code.isascii() and code.isalpha()):
-        raise Http404
-    return get_object_or_404(Country, pk=code.upper())
-
-
-def _add_url(user, model, country: Country) -> str | None:
-    """The page adding a record of the type for the country, if the user may add one."""
-    return f"{object_url(model, 'add')}?country={country.pk}" if can(user, model, "add") else None
+from .common import add_url, country_or_404
 
 
 class CountryListView(OfficerRequiredMixin, TemplateView):
@@ -68,10 +57,10 @@ class CountryView(OfficerRequiredMixin, TemplateView):
             .filter(country=country)
             .prefetch_related(Prefetch("networks", queryset=Network.objects.restrict(user))),
             add_urls={
-                "treaty": _add_url(user, Treaty, country),
-                "conventionparty": _add_url(user, ConventionParty, country),
-                "offenceequivalent": _add_url(user, OffenceEquivalent, country),
-                "authority": object_url(Authority, "add") if can(user, Authority, "add") else None,
+                "treaty": add_url(user, Treaty, country=country),
+                "conventionparty": add_url(user, ConventionParty, country=country),
+                "offenceequivalent": add_url(user, OffenceEquivalent, country=country),
+                "authority": add_url(user, Authority),
             },
             **profile_figures(user, country),
             **kwargs,

@@ -2,14 +2,11 @@
 contact persons and the log of contacts with them."""
 
 from django.db.models import Count, Model
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from repatria.core.querysets import can
 from repatria.core.services import create_record
-from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, PartEditView, object_url
-from repatria.geo.models import Country
+from repatria.core.views import ObjectDetailView, ObjectEditView, ObjectListView, PartEditView
 
 from ..filtersets import (
     AuthorityFilterSet,
@@ -30,6 +27,7 @@ from ..forms import (
 from ..models import Authority, ContactLog, ContactPerson, ConventionParty, Network, OffenceEquivalent, Treaty
 from ..tables import AuthorityTable, ConventionPartyTable, NetworkTable, OffenceEquivalentTable, TreatyTable
 from ..treaties import status_of
+from .common import add_url, country_or_404
 
 
 def facts(record: Model, names: list[str]) -> list[tuple[str, object]]:
@@ -59,10 +57,7 @@ class CountryPrefillMixin:
     def prefilled(self, name: str) -> Model:
         if name != "country":
             return super().prefilled(name)
-        code = self.request.GET[name]
-        if not (len(code) == 2 and code.isascii() and code.isalpha()):
-            raise Http404
-        return get_object_or_404(Country, pk=code.upper())
+        return country_or_404(self.request.GET[name])
 
 
 # --- Treaties ---------------------------------------------------------------------------------------------------
@@ -167,16 +162,10 @@ class AuthorityView(ObjectDetailView):
             people_deletable=can(user, ContactPerson, "delete"),
             contacts_editable=can(user, ContactLog, "change"),
             contacts_deletable=can(user, ContactLog, "delete"),
-            add_person_url=_add_url(user, ContactPerson, authority),
-            add_contact_url=_add_url(user, ContactLog, authority),
+            add_person_url=add_url(user, ContactPerson, authority=authority),
+            add_contact_url=add_url(user, ContactLog, authority=authority),
             **kwargs,
         )
-
-
-def _add_url(user, model: type[Model], authority: Authority) -> str | None:
-    if not can(user, model, "add"):
-        return None
-    return f"{object_url(model, 'add')}?authority={authority.pk}"
 
 
 class AuthorityEditView(ObjectEditView):
