@@ -129,6 +129,8 @@ def change_request(request: Request, **fields) -> Request:
         raise RuleError(_("A request that has been sent is kept as sent: record what happens to it instead."))
     if request.state in FINAL_STATES:
         raise RuleError(_("The request is closed."))
+    if fields.get("direction", request.direction) != request.direction:
+        raise RuleError({"direction": _("A request does not change direction.")})
     change_record(request, **fields)
     _check_parts(request)
     _check_basis(request)

@@ -1,7 +1,6 @@
 """Requests in the API: the office's view of a request (its checks and steps with it), the contact point's view of
 one addressed to it (what was sent, never the office's checks), and the bodies of a move and of a check decision."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -68,8 +67,6 @@ class RequestSerializer(RecordSerializer):
         return services.open_request(actor=self.user, **validated_data)
 
     def update(self, instance: Request, validated_data: dict) -> Request:
-        if validated_data.pop("direction", instance.direction) != instance.direction:
-            raise serializers.ValidationError({"direction": [_("A request does not change direction.")]})
         return services.change_request(instance, **validated_data)
 
 

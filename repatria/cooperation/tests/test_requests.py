@@ -214,3 +214,8 @@ def test_every_kind_of_request_has_its_checks():
     from repatria.cooperation.checks import OUTGOING
 
     assert set(OUTGOING) == set(RequestKind.values)
+
+
+def test_a_request_does_not_change_direction(draft):
+    with pytest.raises(RuleError):
+        services.change_request(draft, direction=Direction.INCOMING)
