@@ -329,12 +329,21 @@ def _breakdown(
 
 
 def figures(
-    *, user, period: Period, filters: Filters = Filters(), today: datetime.date | None = None, compare: bool = True
+    *,
+    user,
+    period: Period,
+    filters: Filters = Filters(),
+    today: datetime.date | None = None,
+    compare: bool = True,
+    requests: bool = True,
 ) -> Figures:
-    """The figures of a period within the user's scope, with those of a year earlier when `compare`."""
+    """The figures of a period within the user's scope, with those of a year earlier when `compare` and those of the
+    cooperation requests when `requests`."""
     today = today or timezone.localdate()
     with _collector_paused():
         counted = _figures(user, period, filters, today, compare)
+    if not requests:
+        return counted
     cooperation = request_figures(
         user=user, first_day=period.start, last_day=period.last_day(today), where=filters.requests()
     )
@@ -450,6 +459,7 @@ def campaign_figures(*, user, campaign: Campaign, today: datetime.date | None = 
         filters=Filters(organisation=campaign.lead_organisation_id),
         today=today,
         compare=False,
+        requests=False,
     )
 
 

@@ -307,3 +307,13 @@ def test_the_api_of_an_empty_period_has_zeros_and_null_percentiles(requests):
     data = api(requests.admin, period="2023")
     assert data["requests"] == 0
     assert [(d["answered"], d["median"], d["ninetieth"]) for d in data["days_to_answer"]] == [(0, None, None)] * 3
+
+
+def test_the_requests_are_counted_only_where_they_are_shown(requests):
+    """The statistics page counts them; a campaign's results, which show none, do not."""
+    from repatria.stats.models import Campaign
+
+    campaign = Campaign.objects.create(name_zh="行动", starts_on=datetime.date(2025, 1, 1),
+                                       ends_on=datetime.date(2025, 12, 31))  # fmt: skip
+    assert cooperation(requests.gd, "2025").requests > 0
+    assert stats.campaign_figures(user=requests.gd, campaign=campaign, today=TODAY).cooperation is None

@@ -66,9 +66,11 @@ class StatisticsQueryMixin(OfficerRequiredMixin):
         data = self.request.GET or {"period": str(timezone.localdate().year)}
         return StatsQueryForm(data)
 
-    def figures(self, form: StatsQueryForm, *, compare: bool = True) -> Figures:
+    def figures(self, form: StatsQueryForm, *, compare: bool = True, requests: bool = True) -> Figures:
         period, filters = form.query()
-        return services.figures(user=self.request.user, period=period, filters=filters, compare=compare)
+        return services.figures(
+            user=self.request.user, period=period, filters=filters, compare=compare, requests=requests
+        )
 
 
 def base_query(form: StatsQueryForm) -> QueryDict:
@@ -259,7 +261,7 @@ class RecordsView(StatisticsQueryMixin, TemplateView):
         context = super().get_context_data(form=form, back_url=back_url, **kwargs)
         if not form.is_valid():
             return context
-        figures = self.figures(form, compare=False)
+        figures = self.figures(form, compare=False, requests=False)
         key = self.request.GET.get("key", "")
         period, filters = form.query()
         model, pks = services.records(
