@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from repatria.core.models import (
     AuditedModel,
@@ -19,6 +19,7 @@ from repatria.core.models import (
     RestrictedModel,
     TimestampedModel,
     VersionedModel,
+    in_language,
     long_text,
 )
 
@@ -136,9 +137,7 @@ class Treaty(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
 
     @property
     def title(self) -> str:
-        if (get_language() or "").startswith("en") and self.title_en:
-            return self.title_en
-        return self.title_zh
+        return in_language(self.title_zh, self.title_en)
 
     def get_absolute_url(self) -> str:
         return reverse("cooperation:treaty", args=[self.pk])

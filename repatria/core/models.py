@@ -32,6 +32,13 @@ class AuditedModel(models.Model):
         abstract = True
 
 
+def in_language(zh: str, en: str) -> str:
+    """Of a text in both languages, the active language's: the Chinese unless English is active and given."""
+    if (get_language() or "").startswith("en") and en:
+        return en
+    return zh or en
+
+
 class BilingualNameMixin:
     """Records named in both languages show the name of the active language, Chinese when English is empty."""
 
@@ -40,9 +47,7 @@ class BilingualNameMixin:
 
     @property
     def name(self) -> str:
-        if (get_language() or "").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_zh or self.name_en
+        return in_language(self.name_zh, self.name_en)
 
     def __str__(self) -> str:
         return self.name
