@@ -5,8 +5,8 @@ Usage (`make bench-statistics` runs it on a throwaway PostgreSQL, then on SQLite
 
 Loads the demo data (once per database) and adds journal notes until the timeline holds `--events` events, as a
 registry kept for years would; then times, through Django's test client, the statistics page and the statistics
-API for all years (the heaviest period) and for one year, as the central administrator and as the Guangdong
-officer (whose figures go through the grants' filters).
+API for all years (the heaviest period) and for one year, and the year's workbook and PDF report, as the central
+administrator and as the Guangdong officer (whose figures go through the grants' filters).
 """
 
 import argparse
@@ -87,6 +87,8 @@ def main() -> None:
         (f"statistics page, {year}", f"/stats/?period={year}"),
         ("statistics API, all years", "/api/stats/statistics"),
         (f"statistics API, {year}", f"/api/stats/statistics?period={year}"),
+        (f"workbook (XLSX), {year}", f"/stats/export.xlsx?period={year}"),
+        (f"report (PDF), {year}", f"/stats/export.pdf?period={year}"),  # the issue's bound: well under 2 s
     ]:
         cells = " | ".join(f"{m:.0f} | {p:.0f} | {q}" for m, p, q in (measure(c, url, args.repeat) for c in clients))
         print(f"| {name} | {cells} |")

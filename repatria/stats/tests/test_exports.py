@@ -3,7 +3,6 @@
 import dataclasses
 import datetime
 import io
-import time
 from decimal import Decimal
 
 import pypdf
@@ -194,10 +193,8 @@ def test_file_names_say_the_period_in_ascii(period, extension, name):
 
 
 @pytest.fixture(scope="module")
-def report() -> tuple[bytes, float]:
-    started = time.perf_counter()
-    data = exports.pdf(sky_net_2018(), bulletin=BULLETIN, subject="全国")
-    return data, time.perf_counter() - started
+def report() -> bytes:
+    return exports.pdf(sky_net_2018(), bulletin=BULLETIN, subject="全国")
 
 
 def pdf_text(data: bytes) -> str:
@@ -223,21 +220,18 @@ def font_names(data: bytes) -> set[str]:
     return names
 
 
-def test_report_is_a_pdf_made_in_well_under_two_seconds(report):
-    data, seconds = report
-
-    assert data.startswith(b"%PDF")
-    assert seconds < 2
+def test_report_is_a_pdf(report):  # its time is measured in bench/statistics_page.py
+    assert report.startswith(b"%PDF")
 
 
 def test_report_embeds_the_simplified_chinese_noto_face(report):
-    names = font_names(report[0])
+    names = font_names(report)
 
     assert any("Noto-Sans-CJK-SC" in name for name in names), names
 
 
 def test_report_has_the_bulletin_the_figures_and_the_charts(report):
-    text = pdf_text(report[0])
+    text = pdf_text(report)
 
     assert "".join(BULLETIN.split()) in text
     assert "全国" in text
