@@ -55,8 +55,9 @@ class AlertView(ObjectDetailView):
 
     access_logged = True
     queryset = Alert.objects.select_related(
-        "person", "case__lead_organisation", "case__province", "raised_by__country", "log", "handled_by"
-    )
+        "person", "case__lead_organisation", "case__province", "raised_by__country", "log", "handled_by",
+        "contact_point__authority",
+    )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         alert = self.object
@@ -66,7 +67,9 @@ class AlertView(ObjectDetailView):
             explanations=explain(alert.explanations),
             screened=screened(alert.query),
             person_names=self.visible(alert.person.names.all()),
-            form=AlertActionForm(initial={"version": alert.version}) if moves else None,
+            form=AlertActionForm(initial={"version": alert.version}, user=self.request.user, alert=alert)
+            if moves
+            else None,
             actions=[(status, ACTIONS[status]) for status in moves],
             record_place_url=self.record_place_url(alert),
             **kwargs,
@@ -97,14 +100,9 @@ class AlertActionView(StatusChangeView):
 
     model = Alert
     form_class = AlertActionForm
-    moves = {
-        AlertStatus.ACKNOWLEDGED: services.acknowledge,
-        AlertStatus.CONFIRMED: services.confirm,
-        AlertStatus.FALSE_POSITIVE: services.mark_false_positive,
-    }
 
-    def move(self, alert: Alert, *, new: str, note: str, happened_on) -> str:
-        self.moves[new](alert, self.request.user, note, happened_on)
+    def move(self, alert: Alert, *, new: str, note: str, happened_on, contact_point=None) -> str:
+        services.handle(alert, new, self.request.user, note, happened_on, contact_point)
         return _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
 
 
