@@ -249,3 +249,11 @@ def test_only_central_administrators_set_webhooks(client, token_key, provincial_
     token = new_token(token_key)
     client.force_login(provincial_officer)
     assert client.get(reverse("screening:webhook", args=[token.pk])).status_code == 403
+
+
+def test_the_production_server_runs_the_webhook_worker():
+    from repatria.core.serving import commands
+
+    assert [cmd[-1] for cmd in commands(bind="127.0.0.1:8000", workers=1, timeout=1)][1:] == [
+        "screening-worker", "webhook-worker"
+    ]  # fmt: skip
