@@ -108,8 +108,9 @@ def set_endpoint(token, *, url: str, enabled: bool = True, new_secret: bool = Fa
 
 
 def _endpoint_of(alert: Alert) -> WebhookEndpoint | None:
-    """The enabled webhook of the token that raised the alert, if it has one."""
-    return WebhookEndpoint.objects.filter(token__user_id=alert.log.user_id, enabled=True).first()
+    """The enabled webhook of the token that raised the alert, if it has one and is not revoked."""
+    endpoints = WebhookEndpoint.objects.filter(token__user_id=alert.log.user_id, token__revoked=None, enabled=True)
+    return endpoints.first()
 
 
 def queue_outcome(alert: Alert) -> WebhookDelivery | None:

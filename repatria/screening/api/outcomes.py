@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -52,10 +51,14 @@ class OutcomeSerializer(serializers.Serializer):
     decided = serializers.DateField(allow_null=True)
     contactPoint = OutcomeContactSerializer(allow_null=True)  # noqa: N815
 
+    def to_representation(self, instance: Alert) -> dict:
+        return partner_outcome(instance)  # one shape for the API and the webhook
+
 
 class OutcomeMixin:
     required_scopes = (Scope.SCREENING,)
     serializer_class = OutcomeSerializer
+    filter_backends = ()
 
     def get_permissions(self) -> list[BasePermission]:
         return [*super().get_permissions(), PartnerToken()]
@@ -66,22 +69,14 @@ class OutcomeMixin:
         return raised_by_token(self.request.user)
 
 
-class OutcomeListView(OutcomeMixin, GenericAPIView):
+class OutcomeListView(OutcomeMixin, ListAPIView):
     """The outcomes of the alerts this token raised, the most recently changed first; `since` gives only those
     changed since a time (ISO 8601), to poll without reading them all."""
 
-    @extend_schema(
-        operation_id="outcomes_list",
-        parameters=[OpenApiParameter("since", OpenApiTypes.DATETIME, description="Changed since (ISO 8601).")],
-        responses={200: OutcomeSerializer(many=True), 400: ErrorSerializer, 401: ErrorSerializer},
-    )
-    def get(self, request: Request) -> Response:
-        alerts = self.get_queryset().order_by("-updated", "-pk")
-        since = request.query_params.get("since")
-        if since is not None:
-            alerts = alerts.filter(updated__gt=self._time(since))
-        page = self.paginate_queryset(alerts)
-        return self.get_paginated_response([partner_outcome(alert) for alert in page])
+    def get_queryset(self):
+        alerts = super().get_queryset().order_by("-updated", "-pk")
+        since = self.request.query_params.get("since")
+        return alerts if since is None else alerts.filter(updated__gt=self._time(since))
 
     @staticmethod
     def _time(text: str) -> datetime.datetime:
@@ -93,13 +88,23 @@ class OutcomeListView(OutcomeMixin, GenericAPIView):
             raise BadQuery(_("“since” must be a time with its offset, e.g. 2026-12-03T08:00:00Z."))
         return moment
 
+    @extend_schema(
+        operation_id="outcomes_list",
+        parameters=[OpenApiParameter("since", OpenApiTypes.DATETIME, description="Changed since (ISO 8601).")],
+        responses={200: OutcomeSerializer(many=True), 400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
 
-class OutcomeView(OutcomeMixin, GenericAPIView):
+
+class OutcomeView(OutcomeMixin, RetrieveAPIView):
     """The outcome of one alert this token raised."""
+
+    lookup_url_kwarg = "alert"
 
     @extend_schema(
         operation_id="outcomes_retrieve",
-        responses={200: OutcomeSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OutcomeSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
     )
-    def get(self, request: Request, alert: int) -> Response:
-        return Response(partner_outcome(get_object_or_404(self.get_queryset(), pk=alert)))
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)

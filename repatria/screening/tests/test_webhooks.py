@@ -206,6 +206,14 @@ def test_only_the_raising_tokens_enabled_webhook_is_called(partner_api, token_ke
     services.confirm(alert, officer)
     assert not WebhookDelivery.objects.exists()
 
+    alert = raise_alert(
+        partner_api, {"schema": "Person", "properties": {"name": ["YEUNG Sau Lan"], "gender": ["female"]}}
+    )
+    webhooks.set_endpoint(own, url=receiver.url, enabled=True)
+    tokens.revoke_token(own)
+    services.confirm(alert, officer)
+    assert not WebhookDelivery.objects.exists()  # a revoked token hears nothing
+
 
 @pytest.mark.django_db
 def test_a_webhook_url_is_https_or_this_machine(partner_api, token_key):
