@@ -46,6 +46,7 @@ LONGEST_WAIT = datetime.timedelta(hours=6)
 LEASE = datetime.timedelta(seconds=TIMEOUT * 3)
 BATCH = 20
 SECRET_START = "whsec_"  # noqa: S105 - the prefix that tells a webhook secret apart, not a secret
+KEY_SALT = "repatria webhook secret v1"  # fixed: changing it would change every secret
 
 
 # --- The secret and the signature ----------------------------------------------------------------------------
@@ -53,7 +54,7 @@ SECRET_START = "whsec_"  # noqa: S105 - the prefix that tells a webhook secret a
 
 def signing_secret(endpoint: WebhookEndpoint) -> str:
     """The endpoint's secret, derived from its salt and the server's key: the database alone does not hold it."""
-    return SECRET_START + salted_hmac(__name__, endpoint.secret_salt, algorithm="sha256").hexdigest()
+    return SECRET_START + salted_hmac(KEY_SALT, endpoint.secret_salt, algorithm="sha256").hexdigest()
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -115,7 +116,7 @@ def _endpoint_of(alert: Alert) -> WebhookEndpoint | None:
 
 def queue_outcome(alert: Alert) -> WebhookDelivery | None:
     """A delivery of the alert's outcome to its token's webhook, due now (in the caller's transaction)."""
-    endpoint = _endpoint_of(alert) if alert.log.user_id else None
+    endpoint = _endpoint_of(alert)
     if endpoint is None:
         return None
     body = json.dumps({"event": EVENT, "outcome": partner_outcome(alert)}, ensure_ascii=False, separators=(",", ":"))

@@ -110,7 +110,7 @@ def test_the_outcome_is_delivered_signed_and_a_replay_is_refused(hooked, receive
 
     out = io.StringIO()
     call_command("webhook_worker", "--once", stdout=out)
-    assert out.getvalue() == "1 webhook deliveries attempted\n"
+    assert out.getvalue() == "webhook deliveries attempted: 1\n"
 
     [message] = receiver.received
     assert message["valid"] and message["code"] == 200

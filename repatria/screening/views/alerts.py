@@ -63,13 +63,14 @@ class AlertView(ObjectDetailView):
         alert = self.object
         may_change = allows(self.request.user, alert, "change")
         moves = services.allowed_moves(alert) if may_change else []
+        form = (
+            AlertActionForm(initial={"version": alert.version}, user=self.request.user, alert=alert) if moves else None
+        )
         return super().get_context_data(
             explanations=explain(alert.explanations),
             screened=screened(alert.query),
             person_names=self.visible(alert.person.names.all()),
-            form=AlertActionForm(initial={"version": alert.version}, user=self.request.user, alert=alert)
-            if moves
-            else None,
+            form=form,
             actions=[(status, ACTIONS[status]) for status in moves],
             record_place_url=self.record_place_url(alert),
             **kwargs,

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             while not self.stopping:
                 attempted = webhooks.deliver_due()
                 if attempted:
-                    self.stdout.write(f"{attempted} webhook deliveries attempted")
+                    self.stdout.write(f"webhook deliveries attempted: {attempted}")
                 elif once:
                     return
                 else:
