@@ -31,13 +31,14 @@ messages: .venv/.installed
 	$(PY) -m repatria compilemessages --ignore=.venv -v 0
 
 # The bulk screening worker runs in the background beside the server and stops with it (SIGTERM: it finishes the
-# chunk it is screening first; the job resumes from there at the next start).
+# chunk it is screening first; the job resumes from there at the next start), as does the webhook worker.
 run: bootstrap
 	mkdir -p var
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria migrate --no-input -v 0
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria seed-demo --once --fast --persons $(DEMO_PERSONS)
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria screening-worker & worker=$$!; \
-	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	DEBUG=$${DEBUG:-true} $(PY) -m repatria webhook-worker & hooks=$$!; \
+	trap 'kill -TERM $$worker $$hooks 2>/dev/null; wait $$worker $$hooks' EXIT; \
 	DEBUG=$${DEBUG:-true} $(PY) -m repatria runserver 127.0.0.1:8000
 
 # The production server (docs/DEPLOYMENT.md) from this checkout, with the settings of the environment: no development

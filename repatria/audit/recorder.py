@@ -24,7 +24,7 @@ from .models import EntryKind
 
 # Derived or secret values: kept out of the log (a password change shows as a changed hash, not the hash).
 LEFT_OUT = {"search_text", "updated", "created", "last_login", "last_used", "version"}
-SECRET = {"password", "session_salt", "key_hash"}
+SECRET = {"password", "session_salt", "key_hash", "secret_salt"}
 
 
 def _json(value):

@@ -1,4 +1,5 @@
-"""The processes of the production server, watched together: gunicorn and the bulk screening worker.
+"""The processes of the production server, watched together: gunicorn, the bulk screening worker and the webhook
+worker.
 
 `repatria serve` collects the static files, then becomes this watcher (exec, same process): it imports nothing but
 the standard library, so it holds a few megabytes where the site's code holds some 250.
@@ -11,13 +12,15 @@ import time
 
 
 def commands(*, bind: str, workers: int, timeout: int) -> list[list[str]]:
-    """gunicorn serving the site (WhiteNoise serves the static files), and the bulk screening worker."""
+    """gunicorn serving the site (WhiteNoise serves the static files), the bulk screening worker, and the worker that
+    posts the alerts' outcomes to the partners' webhooks."""
     gunicorn = [
         *(sys.executable, "-m", "gunicorn", "repatria.wsgi"),
         *("--bind", bind, "--workers", str(workers), "--timeout", str(timeout)),
         *("--access-logfile", "-", "--no-control-socket"),
     ]
-    return [gunicorn, [sys.executable, "-m", "repatria", "screening-worker"]]
+    worker = [sys.executable, "-m", "repatria"]
+    return [gunicorn, [*worker, "screening-worker"], [*worker, "webhook-worker"]]
 
 
 def supervise(processes: list[subprocess.Popen]) -> int:

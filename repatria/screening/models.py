@@ -68,6 +68,12 @@ class Alert(RestrictedModel, VersionedModel, TimestampedModel, AuditedModel):
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("handled by")
     )
     note = models.TextField(_("note"), blank=True)  # the notes of each move, one after the other
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)  # the day it was confirmed or rejected
+    contact_point = models.ForeignKey(
+        "cooperation.ContactPerson", models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("contact point for the partner"),
+        help_text=_("Given to the partner with the outcome, when the officers choose one."),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -112,3 +118,52 @@ class BulkJob(RestrictedModel, TimestampedModel):
         ordering = ["-created", "-pk"]
         verbose_name = _("bulk screening")
         verbose_name_plural = _("bulk screenings")
+
+
+class WebhookEndpoint(TimestampedModel, AuditedModel):
+    """Where a partner's token hears what became of its alerts: a URL the central administrators set, and the salt
+    of the signing secret (the secret itself is derived from the server's key when signing, and shown once)."""
+
+    token = models.OneToOneField(
+        "accounts.ApiToken", models.CASCADE, related_name="webhook", verbose_name=_("API token")
+    )
+    url = models.URLField(_("webhook URL"), max_length=500, help_text=_("HTTPS; plain HTTP only to this machine."))
+    secret_salt = models.CharField(_("secret salt"), max_length=64, editable=False)
+    enabled = models.BooleanField(_("enabled"), default=True)
+
+    class Meta:
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DELIVERED = "delivered", _("delivered")
+    FAILED = "failed", _("failed")
+
+
+class WebhookDelivery(models.Model):
+    """One message to a partner's webhook and its attempts: the body is kept as sent, so every retry signs the same
+    bytes (with a new timestamp)."""
+
+    endpoint = models.ForeignKey(WebhookEndpoint, models.CASCADE, related_name="deliveries", verbose_name=_("webhook"))
+    alert = models.ForeignKey(Alert, models.CASCADE, related_name="deliveries", verbose_name=_("alert"))
+    body = models.TextField(_("body"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_attempt = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt"], name="webhook_due")]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")

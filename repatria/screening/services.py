@@ -29,10 +29,12 @@ from repatria.notifications.models import NotificationKind
 from repatria.notifications.services import notify
 from repatria.registry.models import Person
 
+from . import webhooks
 from .cards import Card
 from .datasets import DATASETS, UnknownDataset, dataset_persons, datasets_listing, open_memberships
 from .listing import partner_cards, registry_index
 from .models import Alert, AlertStatus, ScreeningLog
+from .outcomes import OUTCOMES  # the moves that settle an alert: the partner reads them
 
 __all__ = [
     "DATASETS",
@@ -41,6 +43,7 @@ __all__ = [
     "confirm",
     "current_case",
     "dataset_persons",
+    "handle",
     "mark_false_positive",
     "query_hash",
     "raise_alerts",
@@ -230,11 +233,23 @@ def allowed_moves(alert: Alert) -> list[str]:
     return [s for s in AlertStatus.values if s in TRANSITIONS[alert.status]]
 
 
-def _move(alert: Alert, new: str, user, note: str, happened_on: datetime.date | None) -> Alert:
+def _check_contact_point(contact_point, new: str, user) -> None:
+    """A contact point goes with an outcome only, and must be one the officer may see."""
+    if contact_point is None:
+        return
+    if new not in OUTCOMES:
+        raise RuleError(_("A contact point is given to the partner with an outcome: confirmed or false positive."))
+    people = Alert._meta.get_field("contact_point").related_model.objects  # cooperation sits above screening
+    if not people.restrict(user, "view").filter(pk=contact_point.pk).exists():
+        raise RuleError(_("Choose a contact point among those you may see."))
+
+
+def _move(alert: Alert, new: str, user, note: str, happened_on: datetime.date | None, contact_point=None) -> Alert:
     """Change the alert's status if it may go there and nobody has changed it since the caller read it (the
     version the caller holds), on the day it happened (today when None); the row stays locked from the check to
-    the save."""
+    the save. An outcome is queued for the raising token's webhook in the same transaction."""
     MaxLengthValidator(NOTE_MAX_LENGTH)(note)
+    _check_contact_point(contact_point, new, user)
     with transaction.atomic():
         current = lock_as_seen(alert, "status")
         if new not in TRANSITIONS[current.status]:
@@ -248,11 +263,24 @@ def _move(alert: Alert, new: str, user, note: str, happened_on: datetime.date | 
         note = note.strip()
         if note:
             current.note = f"{current.note}\n\n{note}" if current.note else note
+        if new in OUTCOMES:
+            current.decided_on = happened_on or timezone.localdate()
+            current.contact_point = contact_point
         current.save()
         _timeline_event(current, user, old=old, status=new, note=note, when=happened).save()
-    for field in ("status", "handled_by", "note", "version", "updated"):
+        if new in OUTCOMES:
+            webhooks.queue_outcome(current)
+    for field in ("status", "handled_by", "note", "decided_on", "contact_point", "version", "updated"):
         setattr(alert, field, getattr(current, field))
     return alert
+
+
+def handle(
+    alert: Alert, new: str, user, note: str = "", happened_on: datetime.date | None = None, contact_point=None
+) -> Alert:
+    """Any move an officer makes on the alert's page: acknowledge, confirm or reject, with a contact point for the
+    partner on an outcome."""
+    return _move(alert, new, user, note, happened_on, contact_point)
 
 
 def acknowledge(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
@@ -260,11 +288,13 @@ def acknowledge(alert: Alert, user, note: str = "", happened_on: datetime.date |
     return _move(alert, AlertStatus.ACKNOWLEDGED, user, note, happened_on)
 
 
-def confirm(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
-    """The screened person is the listed one."""
-    return _move(alert, AlertStatus.CONFIRMED, user, note, happened_on)
+def confirm(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None, contact_point=None) -> Alert:
+    """The screened person is the listed one; the partner may be given a contact point to call."""
+    return _move(alert, AlertStatus.CONFIRMED, user, note, happened_on, contact_point)
 
 
-def mark_false_positive(alert: Alert, user, note: str = "", happened_on: datetime.date | None = None) -> Alert:
+def mark_false_positive(
+    alert: Alert, user, note: str = "", happened_on: datetime.date | None = None, contact_point=None
+) -> Alert:
     """The screened person is someone else."""
-    return _move(alert, AlertStatus.FALSE_POSITIVE, user, note, happened_on)
+    return _move(alert, AlertStatus.FALSE_POSITIVE, user, note, happened_on, contact_point)

@@ -3,12 +3,13 @@ from django.urls import path
 from repatria.core.views import object_urls
 
 from .models import Alert
-from .views import alerts, bulk
+from .views import alerts, bulk, webhooks
 
 app_name = "screening"
 urlpatterns = [
     *object_urls(Alert, list_view=alerts.AlertListView, detail_view=alerts.AlertView),
     path("alerts/<int:pk>/handle/", alerts.AlertActionView.as_view(), name="alert_handle"),
+    path("webhooks/<int:token>/", webhooks.WebhookView.as_view(), name="webhook"),
     path("log/", alerts.ScreeningLogListView.as_view(), name="screeninglog_list"),
     path("bulk/", bulk.BulkJobListView.as_view(), name="bulkjob_list"),
     path("bulk/add/", bulk.BulkUploadView.as_view(), name="bulkjob_add"),

@@ -55,18 +55,22 @@ class AlertView(ObjectDetailView):
 
     access_logged = True
     queryset = Alert.objects.select_related(
-        "person", "case__lead_organisation", "case__province", "raised_by__country", "log", "handled_by"
-    )
+        "person", "case__lead_organisation", "case__province", "raised_by__country", "log", "handled_by",
+        "contact_point__authority",
+    )  # fmt: skip
 
     def get_context_data(self, **kwargs):
         alert = self.object
         may_change = allows(self.request.user, alert, "change")
         moves = services.allowed_moves(alert) if may_change else []
+        form = (
+            AlertActionForm(initial={"version": alert.version}, user=self.request.user, alert=alert) if moves else None
+        )
         return super().get_context_data(
             explanations=explain(alert.explanations),
             screened=screened(alert.query),
             person_names=self.visible(alert.person.names.all()),
-            form=AlertActionForm(initial={"version": alert.version}) if moves else None,
+            form=form,
             actions=[(status, ACTIONS[status]) for status in moves],
             record_place_url=self.record_place_url(alert),
             **kwargs,
@@ -97,14 +101,9 @@ class AlertActionView(StatusChangeView):
 
     model = Alert
     form_class = AlertActionForm
-    moves = {
-        AlertStatus.ACKNOWLEDGED: services.acknowledge,
-        AlertStatus.CONFIRMED: services.confirm,
-        AlertStatus.FALSE_POSITIVE: services.mark_false_positive,
-    }
 
-    def move(self, alert: Alert, *, new: str, note: str, happened_on) -> str:
-        self.moves[new](alert, self.request.user, note, happened_on)
+    def move(self, alert: Alert, *, new: str, note: str, happened_on, contact_point=None) -> str:
+        services.handle(alert, new, self.request.user, note, happened_on, contact_point)
         return _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
 
 

@@ -1,10 +1,11 @@
 """`python -m repatria serve`: the site in production, in one command (docs/DEPLOYMENT.md).
 
-It collects the static files, then becomes the watcher of two processes (repatria.core.serving): gunicorn serving
-`repatria.wsgi` (WhiteNoise serves the static files) and the bulk screening worker. SIGTERM or SIGINT is passed on to
-both, which stop gracefully (gunicorn finishes the requests under way, the worker the chunk it is screening); if
-either stops of its own accord, the other is stopped too and the command fails, so that whatever supervises it
-(systemd) starts both again. Migrations are not run here: they are a step of an upgrade, as the tables' owner
+It collects the static files, then becomes the watcher of three processes (repatria.core.serving): gunicorn serving
+`repatria.wsgi` (WhiteNoise serves the static files), the bulk screening worker and the webhook worker. SIGTERM or
+SIGINT is passed on to all three, which stop gracefully (gunicorn finishes the requests under way, the screening
+worker the chunk it is screening, the webhook worker the batch it is delivering); if one stops of its own accord, the
+others are stopped too and the command fails, so that whatever supervises it (systemd) starts them all again.
+Migrations are not run here: they are a step of an upgrade, as the tables' owner
 (`repatria migrate`).
 """
 
@@ -30,8 +31,8 @@ def default_workers() -> int:
 
 class Command(BaseCommand):
     help = (
-        "Serve the site in production: collect the static files, then run gunicorn and the bulk screening worker "
-        "until SIGTERM. Run `migrate` (as the tables' owner) before, on every upgrade."
+        "Serve the site in production: collect the static files, then run gunicorn, the bulk screening worker and "
+        "the webhook worker until SIGTERM. Run `migrate` (as the tables' owner) before, on every upgrade."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -54,7 +55,9 @@ class Command(BaseCommand):
     def handle(self, *args, bind: str, workers: int, timeout: int, **options) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         connections.close_all()
-        self.stdout.write(f"serving on {bind}: gunicorn with {workers} worker processes, and the screening worker")
+        self.stdout.write(
+            f"serving on {bind}: gunicorn with {workers} worker processes, the screening and the webhook workers"
+        )
         self.stdout.flush()
         watcher = [sys.executable, "-m", "repatria.core.serving", bind, str(workers), str(timeout)]
         os.execv(sys.executable, watcher)  # noqa: S606 (this interpreter, our module)
