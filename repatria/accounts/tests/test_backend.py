@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.test import override_settings
 
 from repatria.accounts.models import Role, User
-from repatria.cooperation.models import Request
 from repatria.core.querysets import can, restrict
 from repatria.registry.models import Person
 
@@ -57,14 +56,3 @@ def test_officers_are_flagged_for_core(role):
 @pytest.mark.parametrize("role", [Role.PARTNER, Role.AUDITOR])
 def test_partners_and_auditors_are_not_officers(role):
     assert not User(role=role).is_officer
-
-
-def test_alternative_constraints_are_a_union_each_on_its_own_relation(world):
-    """A provincial officer reaches a request through its case, or, on no case, through the office it is from:
-    asked as a UNION, not an OR across both relations (which reads every request: docs/BENCHMARKS.md)."""
-    officer = member_of(world, Role.PROVINCIAL_OFFICER)
-    requests = restrict(Request.objects.all(), officer)
-    sql = str(requests.query)
-
-    assert "UNION" in sql and " OR " not in sql
-    assert list(requests) == [world["records"]["A"]["request"]]
