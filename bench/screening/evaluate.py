@@ -226,6 +226,42 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+# ---- nomenklatura's Person cases, as shapes -------------------------------------------------------------------------
+
+
+def shape_section(per_shape: int, seed: int, with_peer: bool) -> str:
+    """Each of the ten shapes drawn ``per_shape`` times, scored pair by pair as ``screen-pairs`` does (and by
+    nomenklatura's logic-v2 itself with the peers)."""
+    import shapes
+
+    from repatria.names import DEFAULT_THRESHOLD, Entity, compare
+
+    drawn = list(shapes.pairs(per_shape, seed))
+    examples = {}
+    ours: dict[str, list[bool]] = defaultdict(list)
+    for number, pair in enumerate(drawn):
+        ftm = pair.ftm(number)
+        result = compare(Entity.from_ftm(ftm["left"]), Entity.from_ftm(ftm["right"]), threshold=DEFAULT_THRESHOLD)
+        ours[pair.shape].append(result.match == pair.matches)
+        examples.setdefault(pair.shape, f"{pair.query} / {pair.listed}")
+    title = (
+        f"nomenklatura's ten Person cases as shapes with synthetic names, {per_shape} pairs each; our engine "
+        f"(repatria.names.compare, as screen-pairs, threshold {DEFAULT_THRESHOLD}); held = judged as the test requires:"
+    )
+    out = [shapes.table(title, ours, examples)]
+    if with_peer:
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2
+
+        config, theirs = LogicV2.default_config(), defaultdict(list)
+        for number, pair in enumerate(drawn):
+            ftm = pair.ftm(number)
+            score = LogicV2.compare(model.get_proxy(ftm["left"]), model.get_proxy(ftm["right"]), config).score
+            theirs[pair.shape].append((score > 0.7) == pair.matches)
+        out.append(shapes.table("The same pairs, nomenklatura logic-v2 (score > 0.7, as its test):", theirs, examples))
+    return "\n\n".join(out)
+
+
 # ---- failures --------------------------------------------------------------------------------------------------------
 
 
@@ -308,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ours-only", action="store_true", help="skip the peers")
     parser.add_argument("--peer-sample", type=int, default=1500, help="queries the peers are asked (random subset)")
     parser.add_argument("--candidates", type=int, default=100, help="rapidfuzz candidates nomenklatura scores")
+    parser.add_argument("--shape-pairs", type=int, default=100, help="pairs per nomenklatura Person shape")
     parser.add_argument("--report", type=Path, help="also write the tables here")
     parser.add_argument("--failures", type=Path, help="write the queries we got wrong here")
     parser.add_argument("--out", type=Path, help="write list.jsonl, queries.jsonl and truth.jsonl here")
@@ -348,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             f"max {max(latencies) * 1000:.1f} ms."
         ),
     ]
+    sections.append(shape_section(args.shape_pairs, args.seed, with_peer=not args.ours_only))
     print("\n\n".join(sections[1:]), flush=True)
     if args.failures:
         args.failures.write_text(failures(data, queries, results), encoding="utf-8")
