@@ -4,7 +4,9 @@
 
 Deterministic by seed: the same arguments give the same files. Every name is synthetic (drawn from the demo
 generator's surname frequencies and given-name characters, never one of its blocked names). Queries are written by
-``render`` (pypinyin, ToJyutping, OpenCC and our own tables), never by the engine's own romanisation.
+``render`` (pypinyin, ToJyutping, OpenCC and our own tables), never by the engine's own romanisation; the kinds of
+issue 17 by ``variants`` (random typing and scanning errors from ``typos``, the published romanisation tables of
+``romanisations``, pycantonese and cantonese-romanisation, which the engine does not use).
 
 Positive kinds (the query is a listed person, written another way) and hard negatives (the query is nobody on the
 list; any match flagged for it is a false positive), each negative written in one of the name kinds so that it
@@ -59,17 +61,23 @@ KINDS = {
     "other_script": "Russian, Greek and Korean names in another script or transliteration than the list's",
     "document": "passport or identity-card number only (the name a new, unrelated one), written with spaces or hyphens",
 }
-KINDS |= variants.KINDS  # issue 17: typing and reading errors, the romanisations met abroad
 NAME_KINDS = ("characters", "traditional", "pinyin", "tone_marks", "wade_giles", "cantonese", "surname_last", "spacing")
 NEGATIVES = {
     "neg_birth_year": "a listed person's name with a birth date of another year (no namesake born that year)",
     "neg_one_syllable": "one syllable changed (Zhang Wei / Zhang Wen / Wang Wei) into a name nobody on the list has",
     "neg_common_name": "a name shared by many listed persons, with a birth date none of them has",
+}
+# Issue 17's kinds (typing and reading errors, the romanisations met abroad) and their hard negatives: asked by
+# ``generate(..., independent=True)``, after the kinds above so that those keep their queries and ids.
+INDEPENDENT_KINDS = variants.KINDS
+INDEPENDENT_NEGATIVES = {
     "neg_typo": "one letter changed into another real name nobody on the list has (Zhang Wei / Zhang Wen, Lin / Lian), "
     "as typed or scanned: the same edit distance as a typo, but somebody else",
     "neg_romanised": "one syllable changed into a name nobody on the list has, written in one of the romanisations of "
     "issue 17 (Wade-Giles with marks, Tongyong, MPS II, Jyutping, Yale, dialect surnames, Palladius, MRZ …)",
 }
+ALL_KINDS = KINDS | INDEPENDENT_KINDS
+ALL_NEGATIVES = NEGATIVES | INDEPENDENT_NEGATIVES
 # The kinds each hard negative is written in (and counts toward the precision of).
 NEGATIVE_KINDS = {"neg_typo": variants.TYPO_KINDS, "neg_romanised": variants.ROMANISED_KINDS}
 # What a query knows of the birth date: the share of each precision.
@@ -386,12 +394,14 @@ def foreign_key(person: Person) -> str:
     return " ".join(sorted(render.fold(w) for w in person.latin.split()))
 
 
-def _keys(persons: list[Person]) -> tuple[dict[str, dict], dict[tuple[str, str], list[str]]]:
+def _keys(persons: list[Person], independent: bool) -> tuple[dict[str, dict], dict[tuple[str, str], list[str]]]:
     keys: dict[str, dict] = {}
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for person in persons:
         if person.script == "Han":
-            found = {"chars": person.name, "latin": latin_keys(person.name)} | cantonese_keys(person.name)
+            found = {"chars": person.name, "latin": latin_keys(person.name)}
+            if independent:
+                found |= cantonese_keys(person.name)
             index["chars", person.name].append(person.id)
             for system, held in found.items():
                 for key in held if isinstance(held, frozenset) else ():
@@ -522,10 +532,10 @@ def _reading(chars: str, surname: bool) -> str:
 
 
 class QueryMaker:
-    def __init__(self, persons: list[Person], seed: int) -> None:
+    def __init__(self, persons: list[Person], seed: int, independent: bool = False) -> None:
         self.persons = persons
         self.by_id = {p.id: p for p in persons}
-        self.keys, self.namesakes = _keys(persons)
+        self.keys, self.namesakes = _keys(persons, independent)
         self.seed = seed
         self.names = Names()
         self.counter = itertools.count(1)
@@ -832,15 +842,21 @@ class QueryMaker:
 
 
 def generate(
-    listed: int = DEFAULT_LISTED, per_kind: int = 300, negatives: int = 400, seed: int = DEFAULT_SEED
+    listed: int = DEFAULT_LISTED,
+    per_kind: int = 300,
+    negatives: int = 400,
+    seed: int = DEFAULT_SEED,
+    independent: bool = False,
 ) -> Dataset:
+    """The list and the queries of issue 3's kinds, and with ``independent`` those of issue 17 after them."""
     persons = generate_persons(listed, seed)
-    maker = QueryMaker(persons, seed)
+    maker = QueryMaker(persons, seed, independent)
     queries: list[Query] = []
-    for kind in KINDS:
-        queries.extend(maker.positives(kind, per_kind))
-    for negative in NEGATIVES:
-        queries.extend(maker.negatives(negative, negatives))
+    for kinds, negative_kinds in ((KINDS, NEGATIVES), (INDEPENDENT_KINDS, INDEPENDENT_NEGATIVES))[: 1 + independent]:
+        for kind in kinds:
+            queries.extend(maker.positives(kind, per_kind))
+        for negative in negative_kinds:
+            queries.extend(maker.negatives(negative, negatives))
     return Dataset(seed, persons, queries, maker.by_id, maker.namesakes, maker.keys, maker.crowded)
 
 
@@ -866,8 +882,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--negatives", type=int, default=400)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, default=Path("var/screening-eval"))
+    parser.add_argument("--issue3-only", action="store_true", help="without the kinds of issue 17")
     args = parser.parse_args(argv)
-    dataset = generate(args.listed, args.per_kind, args.negatives, args.seed)
+    dataset = generate(args.listed, args.per_kind, args.negatives, args.seed, independent=not args.issue3_only)
     write(dataset, args.out)
     print(f"{len(dataset.persons)} listed, {len(dataset.queries)} queries -> {args.out}")
 

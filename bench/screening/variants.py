@@ -159,7 +159,7 @@ def _umlaut(name: str, rng: random.Random) -> Rendered:
     family, given = render.syllables(name)
 
     def spell(syllables: tuple[str, ...]) -> str:
-        return "".join(s.replace("ve", "ue") if written == "ue" else s.replace("v", written) for s in syllables)
+        return "".join(s.replace("v", "u" if written == "ue" and s.endswith("ve") else written) for s in syllables)
 
     text, style = _given_forms(spell(family).capitalize(), [spell((s,)) for s in given], rng, last=False)
     return text, "latin", _pinyin_parts(name, "yu" if written == "yu" else "u"), f"ü as {written}, {style}"
