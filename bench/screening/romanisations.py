@@ -18,6 +18,8 @@ reads the characters). The sources:
   hyphens as "<", filled with "<" to 39 characters after "P<" and the issuing state).
 - Jyutping: pycantonese (a second library; the engine reads Cantonese with ToJyutping); Yale: the
   cantonese-romanisation package's Yale table.
+- Macau: the Macau government's Portuguese-based spelling of Cantonese, by its onset and rhyme correspondences and
+  its surnames' spellings (Chan, Vong, Lei, Cheong, Leong, Lao, Kuok, Ieong …), from Pycantonese's Jyutping.
 """
 
 from __future__ import annotations
@@ -189,6 +191,44 @@ def sea_surname(surname: str, rng: random.Random) -> tuple[str, str] | None:
         return None
     place = rng.choice(sorted(places))
     return rng.choice(places[place]), place
+
+
+# ---- Macau (Portuguese-based Cantonese romanisation) -----------------------------------------------------------
+
+# Jyutping onset and rhyme -> the Macau government's spelling on identity documents (ch for z/c, i for j, v for w,
+# ku for gw/kw; -ao, -io, -eng, -ek, -ong, -ok, -eong, -ui, -un, -u), as described in the published accounts of the
+# Macau romanisation (e.g. Wikipedia's "Cantonese romanisation" article, section Macau) and its surnames' list.
+_MACAU_ONSET = {"b": "p", "d": "t", "g": "k", "gw": "ku", "kw": "ku", "z": "ch", "c": "ch", "w": "v", "j": "i"}
+_MACAU_RHYME = {
+    "aa": "a", "aai": "ai", "aau": "ao", "aam": "am", "aan": "an", "aang": "ang", "aap": "ap", "aat": "at",
+    "aak": "ak", "au": "ao", "iu": "io", "ing": "eng", "ik": "ek", "ung": "ong", "uk": "ok", "oeng": "eong",
+    "oek": "eok", "eoi": "ui", "eon": "on", "eot": "ot", "yu": "u", "yun": "un", "yut": "ut",
+}  # fmt: skip
+MACAU_SURNAMES = {
+    "陈": "Chan", "黄": "Wong", "李": "Lei", "张": "Cheong", "梁": "Leong", "刘": "Lao", "何": "Ho", "林": "Lam",
+    "郑": "Cheang", "吴": "Ng", "叶": "Ip", "罗": "Lo", "杨": "Ieong", "周": "Chao", "徐": "Chui", "许": "Hoi",
+    "邓": "Tang", "谢": "Che", "冯": "Fong", "曾": "Chang", "朱": "Chu", "潘": "Pun", "苏": "Sou", "卢": "Lou",
+    "麦": "Mak", "郭": "Kuok", "蔡": "Choi", "关": "Kuan", "区": "Au", "胡": "Wu", "高": "Kou", "马": "Ma", "袁": "Un",
+    "萧": "Sio", "钟": "Chong", "余": "U", "彭": "Pang", "王": "Vong", "唐": "Tong", "韩": "Hon", "蒋": "Cheong",
+    "孙": "Sun", "江": "Kong", "甘": "Kam", "温": "Wan", "文": "Man", "方": "Fong", "莫": "Mok", "魏": "Ngai",
+    "赵": "Chio", "宋": "Song", "严": "Im", "沈": "Sam", "黎": "Lai", "傅": "Fu", "程": "Cheng", "吕": "Loi",
+}  # fmt: skip
+
+
+def macau(jyutping: str) -> str:
+    """One toneless Jyutping syllable as Macau spells it (gwok Kuok, jat Iat, sing Seng, wai Vai, jyu U)."""
+    onset = next((o for o in ("gw", "kw", "ng") if jyutping.startswith(o) and len(jyutping) > 2), jyutping[:1])
+    if onset not in "bpmfdtnlgkhwzcsj" and onset not in ("gw", "kw", "ng"):
+        onset = ""
+    rhyme = jyutping[len(onset) :]
+    if not rhyme:  # the syllabic nasals m, ng
+        return jyutping
+    spelled = _MACAU_RHYME.get(rhyme, rhyme)
+    if onset == "j" and (rhyme.startswith(("i", "y"))):
+        return spelled  # ji I, jiu Io, jyu U, jyun Un
+    if onset == "w" and rhyme == "u":
+        return "wu"
+    return _MACAU_ONSET.get(onset, onset) + spelled
 
 
 # ---- ICAO 9303 machine-readable zone -------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ KINDS = {
     "mps2": "MPS II (MOE table, 1986): Jang Wei-guo, Shiu Jr-chiang",
     "jyutping": "Jyutping without tones (pycantonese): Wong Wing-gwong",
     "yale_cantonese": "Yale Cantonese without tones (cantonese-romanisation): Wong Wing-gwong, Jau Ping",
+    "macau": "Macau's Portuguese-based Cantonese spelling (from pycantonese's Jyutping): CHAN MENG KAM, Vong Kuok Vai",
     "sea_dialect": "Southeast Asian dialect surname (Hokkien, Teochew, Hakka …; Singapore, Malaysia, Indonesia, "
     "Thailand, the Philippines) and a pinyin given name: Tan Wei Ming, Oei Jianguo, Sae-Lim Jianguo",
     "palladius": "Russian Cyrillic by the Palladius system: Чжан Вэйго",
@@ -115,6 +116,22 @@ def _cantonese(name: str, rng: random.Random, system: str) -> Rendered | None:
     return text, system, parts, style
 
 
+def _macau(name: str, rng: random.Random) -> Rendered | None:
+    parts = cantonese_parts(name, "jyutping")
+    if parts is None:
+        return None
+    surname = render.split(name)[0]
+    cut = len(surname)
+    family = rom.MACAU_SURNAMES.get(surname) or "".join(rom.macau(p) for p in parts[:cut]).capitalize()
+    given = [rom.macau(p) for p in parts[cut:]]
+    style = rng.choice(("upper", "upper", "spaced", "hyphen"))
+    text = {
+        "upper": f"{family} {' '.join(given)}".upper(), "spaced": f"{family} {' '.join(g.capitalize() for g in given)}",
+        "hyphen": f"{family} {'-'.join(given).capitalize()}",
+    }[style]  # fmt: skip
+    return text, "jyutping", parts, style
+
+
 def sea_spellings(name: str) -> list[tuple[str, ...]]:
     """Every (surname spelling, given pinyin syllables…) the table allows for ``name``: the "sea" keys."""
     surname, _given = render.split(name)
@@ -180,6 +197,8 @@ def render_kind(kind: str, name: str, rng: random.Random) -> Rendered | None:
         return _table(name, rng, getattr(rom, kind))
     if kind in ("jyutping", "yale_cantonese"):
         return _cantonese(name, rng, "jyutping" if kind == "jyutping" else "yale")
+    if kind == "macau":
+        return _macau(name, rng)
     if kind == "sea_dialect":
         return _sea(name, rng)
     if kind == "palladius":

@@ -65,6 +65,8 @@ def test_a_missing_or_extra_space_or_hyphen():
                     "si": "sz", "zhong": "jung", "xu": "shiu", "liu": "liou"}),
         (rom.palladius, {"zhang": "чжан", "wei": "вэй", "jian": "цзянь", "guo": "го", "xiao": "сяо", "liu": "лю",
                          "zhou": "чжоу", "qing": "цин", "shi": "ши", "lv": "люй", "xue": "сюэ", "hong": "хун"}),
+        (rom.macau, {"gwok": "kuok", "jat": "iat", "sing": "seng", "wai": "vai", "jyu": "u", "ceoi": "chui",
+                     "siu": "sio", "lau": "lao", "joeng": "ieong", "ming": "meng", "gam": "kam", "zeon": "chon"}),
     ],
 )  # fmt: skip
 def test_the_published_tables(table, expected):
