@@ -76,8 +76,9 @@ bench-statistics: bootstrap
 	mkdir -p var
 	DATABASE_URL=sqlite:///var/bench-statistics.sqlite3 $(PY) bench/statistics_page.py
 
-# The screening evaluation (issue 3): our engine, rapidfuzz and nomenklatura on 100,000 synthetic listed persons, in
-# a venv of its own (nomenklatura is for the benchmark only); the tables go to var/screening-eval.txt.
+# The screening evaluation (issues 3 and 17): our engine, rapidfuzz and nomenklatura on 100,000 synthetic listed
+# persons, in a venv of its own (nomenklatura, pycantonese and cantonese-romanisation are for the benchmark only);
+# the tables go to var/screening-eval.txt.
 BENCH_PY := .venv-bench/bin/python
 .venv-bench/.installed: bench/screening/requirements.txt constraints.txt
 	test -x $(BENCH_PY) || python3 -m venv .venv-bench

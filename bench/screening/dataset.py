@@ -4,7 +4,9 @@
 
 Deterministic by seed: the same arguments give the same files. Every name is synthetic (drawn from the demo
 generator's surname frequencies and given-name characters, never one of its blocked names). Queries are written by
-``render`` (pypinyin, ToJyutping, OpenCC and our own tables), never by the engine's own romanisation.
+``render`` (pypinyin, ToJyutping, OpenCC and our own tables), never by the engine's own romanisation; the kinds of
+issue 17 by ``variants`` (random typing and scanning errors from ``typos``, the published romanisation tables of
+``romanisations``, pycantonese and cantonese-romanisation, which the engine does not use).
 
 Positive kinds (the query is a listed person, written another way) and hard negatives (the query is nobody on the
 list; any match flagged for it is a false positive), each negative written in one of the name kinds so that it
@@ -31,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import name_tables  # noqa: E402
 import render  # noqa: E402
+import variants  # noqa: E402
+from pypinyin import lazy_pinyin  # noqa: E402
 
 DEFAULT_SEED = 2026
 DEFAULT_LISTED = 100_000
@@ -63,6 +67,19 @@ NEGATIVES = {
     "neg_one_syllable": "one syllable changed (Zhang Wei / Zhang Wen / Wang Wei) into a name nobody on the list has",
     "neg_common_name": "a name shared by many listed persons, with a birth date none of them has",
 }
+# Issue 17's kinds (typing and reading errors, the romanisations met abroad) and their hard negatives: asked by
+# ``generate(..., independent=True)``, after the kinds above so that those keep their queries and ids.
+INDEPENDENT_KINDS = variants.KINDS
+INDEPENDENT_NEGATIVES = {
+    "neg_typo": "one letter changed into another real name nobody on the list has (Zhang Wei / Zhang Wen, Lin / Lian), "
+    "as typed or scanned: the same edit distance as a typo, but somebody else",
+    "neg_romanised": "one syllable changed into a name nobody on the list has, written in one of the romanisations of "
+    "issue 17 (Wade-Giles with marks, Tongyong, MPS II, Jyutping, Yale, dialect surnames, Palladius, MRZ …)",
+}
+ALL_KINDS = KINDS | INDEPENDENT_KINDS
+ALL_NEGATIVES = NEGATIVES | INDEPENDENT_NEGATIVES
+# The kinds each hard negative is written in (and counts toward the precision of).
+NEGATIVE_KINDS = {"neg_typo": variants.TYPO_KINDS, "neg_romanised": variants.ROMANISED_KINDS}
 # What a query knows of the birth date: the share of each precision.
 DATE_MODES = (("full", 45), ("month", 10), ("year", 20), ("none", 25))
 LISTED_PRECISION = (("day", 70), ("year", 20), ("month", 10))
@@ -193,7 +210,7 @@ class Dataset:
         if (
             not query.system
             or keys is None
-            or (query.key not in keys if query.system == "latin" else keys != query.key)
+            or (query.key not in keys if isinstance(keys, frozenset) else keys != query.key)
         ):
             return False
         person = self.by_id[person_id]
@@ -363,19 +380,32 @@ def latin_keys(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def cantonese_keys(name: str) -> dict[str, frozenset[str]]:
+    """The keys of the Cantonese-based systems of issue 17: Jyutping, Yale, and every Southeast Asian spelling of the
+    surname with the pinyin given name (黄 and 吴 are both "Ng": a query so written cannot tell them apart)."""
+    found = {"sea": frozenset(_key(parts) for parts in variants.sea_spellings(name))}
+    for system in ("jyutping", "yale"):
+        parts = variants.cantonese_parts(name, system)
+        found[system] = frozenset([_key(parts)] if parts else [])
+    return found
+
+
 def foreign_key(person: Person) -> str:
     return " ".join(sorted(render.fold(w) for w in person.latin.split()))
 
 
-def _keys(persons: list[Person]) -> tuple[dict[str, dict], dict[tuple[str, str], list[str]]]:
+def _keys(persons: list[Person], independent: bool) -> tuple[dict[str, dict], dict[tuple[str, str], list[str]]]:
     keys: dict[str, dict] = {}
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for person in persons:
         if person.script == "Han":
             found = {"chars": person.name, "latin": latin_keys(person.name)}
+            if independent:
+                found |= cantonese_keys(person.name)
             index["chars", person.name].append(person.id)
-            for key in found["latin"]:
-                index["latin", key].append(person.id)
+            for system, held in found.items():
+                for key in held if isinstance(held, frozenset) else ():
+                    index[system, key].append(person.id)
         else:
             found = {"foreign": foreign_key(person)}
             index["foreign", found["foreign"]].append(person.id)
@@ -390,9 +420,13 @@ def _key(syllables) -> str:
     return " ".join(sorted(render.fold(s) for s in syllables))
 
 
-def render_chinese(kind: str, name: str, sex: str, rng: random.Random) -> tuple[str, str, str, str]:
+def render_chinese(kind: str, name: str, sex: str, rng: random.Random) -> tuple[str, str, str, str] | None:
     """(text, system, key, note) of the characters ``name`` written as ``kind`` writes it; system "chars" (key: the
-    simplified name) or "latin" (key: the sorted folded syllables written)."""
+    simplified name) or "latin" (key: the sorted folded syllables written), or a Cantonese system of issue 17; None
+    when the kind cannot write this name."""
+    if kind in variants.KINDS:
+        made = variants.render_kind(kind, name, rng)
+        return None if made is None else (made[0], made[1], _key(made[2]), made[3])
     umlaut = rng.choice(("u", "yu", "ü"))
     family, given = render.pinyin(name, umlaut=umlaut)
     plain = [s.replace("v", "yu" if umlaut == "yu" else "u") for part in render.syllables(name) for s in part]
@@ -487,19 +521,27 @@ def render_chinese(kind: str, name: str, sex: str, rng: random.Random) -> tuple[
     raise ValueError(kind)
 
 
+def _reading(chars: str, surname: bool) -> str:
+    """Toneless pinyin of a surname (read as a surname) or a given-name character, ü as "v"."""
+    if surname and chars in render.SURNAME_READINGS:
+        return render.SURNAME_READINGS[chars][0]
+    return "".join(lazy_pinyin(chars))
+
+
 # ---- queries -------------------------------------------------------------------------------------------------------
 
 
 class QueryMaker:
-    def __init__(self, persons: list[Person], seed: int) -> None:
+    def __init__(self, persons: list[Person], seed: int, independent: bool = False) -> None:
         self.persons = persons
         self.by_id = {p.id: p for p in persons}
-        self.keys, self.namesakes = _keys(persons)
+        self.keys, self.namesakes = _keys(persons, independent)
         self.seed = seed
         self.names = Names()
         self.counter = itertools.count(1)
         self.dates = Weighted(DATE_MODES)
         self.crowded = 0  # positive queries not asked: too many namesakes
+        self.syllable_tables: dict[str, dict[str, list[str]]] = {}
 
     def _rng(self, what: str) -> random.Random:
         return random.Random(f"{what}:{self.seed}")
@@ -537,6 +579,12 @@ class QueryMaker:
             pool = [p for p in self.persons if p.script in ("Cyrl", "Grek", "Hang")]
         elif kind == "document":
             pool = [p for p in self.persons if p.passport or p.id_number]
+        elif kind in variants.TYPO_KINDS:
+            pool = self._typo_pool(rng, chinese, count)
+        elif kind == "pinyin_umlaut":
+            pool = [p for p in chinese if any("v" in s for part in render.syllables(p.name) for s in part)]
+        elif kind == "sea_dialect":
+            pool = [p for p in chinese if render.split(p.name)[0] in variants.rom.SEA_SURNAMES]
         else:
             pool = chinese
         made = 0
@@ -549,6 +597,13 @@ class QueryMaker:
                 yield query
             elif query is not None:
                 self.crowded += 1
+
+    def _typo_pool(self, rng: random.Random, chinese: list[Person], count: int) -> list[Person]:
+        """Chinese persons, and Latin-script foreign ones for a FOREIGN_TYPO_SHARE of the queries (drawn twice the
+        count: some draws are not asked)."""
+        latin = [p for p in self.persons if p.script == "Latn"]
+        foreign = min(len(latin), round(2 * count * variants.FOREIGN_TYPO_SHARE))
+        return rng.sample(latin, foreign) + rng.sample(chinese, min(len(chinese), 2 * count - foreign))
 
     def _crowd(self, query: Query) -> int:
         """How many listed persons the query cannot tell apart (itself included)."""
@@ -593,7 +648,16 @@ class QueryMaker:
             new_name += f" {rng.choice(NEW_SURNAMES)}"
             return self._query(kind, "", person.id, [new_name], "", "", birth_date=birth_date, date_mode=mode,
                                documents=(written,), note=f"document {written}", **extras)  # fmt: skip
-        text, system, key, note = render_chinese(kind, person.name, person.sex, rng)
+        if kind in variants.TYPO_KINDS and person.script == "Latn":
+            typed = variants.render_foreign(kind, person.name, rng)
+            if typed is None:
+                return None
+            return self._query(kind, "", person.id, [typed[0]], "foreign", foreign_key(person), birth_date=birth_date,
+                               date_mode=mode, note=typed[1], **extras)  # fmt: skip
+        rendered = render_chinese(kind, person.name, person.sex, rng)
+        if rendered is None:
+            return None
+        text, system, key, note = rendered
         return self._query(kind, "", person.id, [text], system, key, birth_date=birth_date,
                            date_mode=mode, note=note, **extras)  # fmt: skip
 
@@ -661,7 +725,8 @@ class QueryMaker:
         while made < count and attempts < count * 50 and chinese:
             attempts += 1
             person = rng.choice(chinese)
-            query = getattr(self, f"_{negative}")(person, rng.choice(NAME_KINDS), rng)
+            kind = rng.choice(NEGATIVE_KINDS.get(negative, NAME_KINDS))
+            query = getattr(self, f"_{negative}")(person, kind, rng)
             if query is not None:
                 made += 1
                 yield query
@@ -701,15 +766,63 @@ class QueryMaker:
             return None
         if render.syllables(name) == render.syllables(person.name):
             return None  # a homophone is no syllable apart
-        text, system, key, note = render_chinese(kind, name, person.sex, rng)
-        if self.namesakes.get((system, key)):
+        rendered = render_chinese(kind, name, person.sex, rng)
+        if rendered is None or self.namesakes.get(rendered[1:3]):
             return None
+        text, system, key, note = rendered
         roll = rng.random()
         birth_date, mode = (person.born.isoformat(), "full") if roll < 1 / 3 else ("", "none")
         if roll > 2 / 3:
             birth_date, mode = _date(rng).isoformat(), "full"
         return self._query(kind, "neg_one_syllable", "", [text], system, key, birth_date=birth_date, date_mode=mode,
                            note=f"{person.name} -> {name}")  # fmt: skip
+
+    def _neg_romanised(self, person: Person, kind: str, rng: random.Random) -> Query | None:
+        query = self._neg_one_syllable(person, kind, rng)
+        if query is not None:
+            query.negative = "neg_romanised"
+        return query
+
+    def _neg_typo(self, person: Person, kind: str, rng: random.Random) -> Query | None:
+        """One letter of one syllable changed so that it spells another surname or given-name character of the
+        name tables (张伟 Zhang Wei -> 张文 Zhang Wen): a real name nobody listed has, written as the kind types it."""
+        name = self._one_letter_name(person, rng)
+        if name is None or name_tables.is_blocked(name):
+            return None
+        umlaut = rng.choice(("u", "yu"))
+        family, given = render.pinyin(name, umlaut=umlaut)
+        key = _key(s.replace("v", umlaut) for part in render.syllables(name) for s in part)
+        if self.namesakes.get(("latin", key)) or self.namesakes.get(("chars", name)):
+            return None
+        style = rng.choice(("upper", "comma") if kind == "ocr" else ("title", "passport", "upper"))
+        text = {"title": f"{family} {given}", "passport": f"{family.upper()} {given}",
+                "upper": f"{family} {given}".upper(), "comma": f"{family.upper()}, {given.upper()}"}[style]  # fmt: skip
+        roll = rng.random()
+        birth_date, mode = (person.born.isoformat(), "full") if roll < 0.5 else ("", "none")
+        return self._query(kind, "neg_typo", "", [text.strip().rstrip(",")], "latin", key, birth_date=birth_date,
+                           date_mode=mode, note=f"{person.name} -> {name}")  # fmt: skip
+
+    def _one_letter_name(self, person: Person, rng: random.Random) -> str | None:
+        surname, given = render.split(person.name)
+        chars = [surname, *given]
+        position = rng.randrange(len(chars))
+        table = self._by_syllable("surname" if position == 0 else person.sex)
+        own = _reading(chars[position], position == 0)
+        near = [c for syllable, found in table.items() if variants.one_letter_apart(own, syllable) for c in found]
+        if not near:
+            return None
+        chars[position] = rng.choice(sorted(near))
+        return "".join(chars)
+
+    def _by_syllable(self, which: str) -> dict[str, list[str]]:
+        """The name tables' surnames (or one sex's given-name characters) by their toneless pinyin."""
+        if which not in self.syllable_tables:
+            items = self.names.surnames.items if which == "surname" else self.names.given[which].items
+            found: dict[str, list[str]] = defaultdict(list)
+            for chars in items:
+                found[_reading(chars, which == "surname")].append(chars)
+            self.syllable_tables[which] = dict(found)
+        return self.syllable_tables[which]
 
     def _neg_common_name(self, person: Person, kind: str, rng: random.Random) -> Query | None:
         text, system, key, note = render_chinese(kind, person.name, person.sex, rng)
@@ -729,15 +842,21 @@ class QueryMaker:
 
 
 def generate(
-    listed: int = DEFAULT_LISTED, per_kind: int = 300, negatives: int = 400, seed: int = DEFAULT_SEED
+    listed: int = DEFAULT_LISTED,
+    per_kind: int = 300,
+    negatives: int = 400,
+    seed: int = DEFAULT_SEED,
+    independent: bool = False,
 ) -> Dataset:
+    """The list and the queries of issue 3's kinds, and with ``independent`` those of issue 17 after them."""
     persons = generate_persons(listed, seed)
-    maker = QueryMaker(persons, seed)
+    maker = QueryMaker(persons, seed, independent)
     queries: list[Query] = []
-    for kind in KINDS:
-        queries.extend(maker.positives(kind, per_kind))
-    for negative in NEGATIVES:
-        queries.extend(maker.negatives(negative, negatives))
+    for kinds, negative_kinds in ((KINDS, NEGATIVES), (INDEPENDENT_KINDS, INDEPENDENT_NEGATIVES))[: 1 + independent]:
+        for kind in kinds:
+            queries.extend(maker.positives(kind, per_kind))
+        for negative in negative_kinds:
+            queries.extend(maker.negatives(negative, negatives))
     return Dataset(seed, persons, queries, maker.by_id, maker.namesakes, maker.keys, maker.crowded)
 
 
@@ -763,8 +882,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--negatives", type=int, default=400)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, default=Path("var/screening-eval"))
+    parser.add_argument("--issue3-only", action="store_true", help="without the kinds of issue 17")
     args = parser.parse_args(argv)
-    dataset = generate(args.listed, args.per_kind, args.negatives, args.seed)
+    dataset = generate(args.listed, args.per_kind, args.negatives, args.seed, independent=not args.issue3_only)
     write(dataset, args.out)
     print(f"{len(dataset.persons)} listed, {len(dataset.queries)} queries -> {args.out}")
 
