@@ -1,24 +1,8 @@
 """The convention parties shipped as reference data (data/conventions.csv: partial, each row with its source)."""
 
-import csv
-import datetime
-from pathlib import Path
-
 from django.db import migrations
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "conventions.csv"
-
-
-def load(apps, schema_editor):
-    party = apps.get_model("cooperation", "ConventionParty")
-    with DATA.open(encoding="utf-8") as rows:
-        party.objects.bulk_create(
-            party(
-                country_id=row["country"], convention=row["convention"], source=row["source"],
-                party_since=datetime.date.fromisoformat(row["party_since"]) if row["party_since"] else None,
-            )
-            for row in csv.DictReader(rows)
-        )  # fmt: skip
+from repatria.cooperation.convention_data import load_parties
 
 
 def unload(apps, schema_editor):
@@ -27,4 +11,4 @@ def unload(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("cooperation", "0002_grants"), ("geo", "0002_reference_data")]
-    operations = [migrations.RunPython(load, unload)]
+    operations = [migrations.RunPython(load_parties, unload)]

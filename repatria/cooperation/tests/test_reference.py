@@ -66,6 +66,7 @@ def test_a_page_opened_from_a_country_is_of_that_country(client, world):
 @pytest.mark.django_db
 def test_a_convention_party_is_added_with_its_source_only(client, world):
     client.force_login(admin())
+    ConventionParty.objects.filter(country="US").delete()  # a state the partial list leaves out
     url = reverse("cooperation:conventionparty_add")
     data = {"country": "US", "convention": "UNCAC", "party_since": "2006-10-30"}
     response = client.post(url, data)
@@ -157,6 +158,7 @@ def test_a_network_lists_its_member_authorities(client, world):
 def test_the_pages_read_in_english_too(client, world):
     client.force_login(member_of(world, Role.PROVINCIAL_OFFICER))
     client.cookies["django_language"] = "en"
+    ConventionParty.objects.filter(country="US").delete()  # a state the partial list leaves out
     page = client.get(reverse("cooperation:country", args=["US"])).content.decode()
     assert "Treaties with China" in page and "Not in the reference data (partial list)" in page
     assert "Foreign authorities" in client.get(reverse("cooperation:authority_list")).content.decode()
