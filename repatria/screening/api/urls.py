@@ -1,5 +1,14 @@
 from django.urls import path
 
 from .views import MatchView
+from .yente_views import AlgorithmsView, CatalogView, EntityView, SearchView
 
 urlpatterns = [path("match/<str:dataset>", MatchView.as_view(), name="api-match")]
+
+# yente-compatible
+urlpatterns += [
+    path("entities/<str:entity_id>", EntityView.as_view(), name="api-entity"),
+    path("catalog", CatalogView.as_view(), name="api-catalog"),
+    path("algorithms", AlgorithmsView.as_view(), name="api-algorithms"),
+    path("search/<str:dataset>", SearchView.as_view(), name="api-search"),
+]
