@@ -61,8 +61,10 @@ def test_an_entity_is_a_listed_person_with_the_notice_and_the_office_nested(yent
 
 @pytest.mark.django_db
 def test_only_listed_persons_are_entities(yente_api, listed, unlisted):
-    assert yente_api.get(f"/api/entities/{unlisted.pk}").status_code == 404
-    assert yente_api.get("/api/entities/nobody").status_code == 404
+    refused = yente_api.get(f"/api/entities/{unlisted.pk}")
+    assert (refused.status_code, refused.json()) == (404, {"detail": "没有在列人员使用此编号。"})
+    english = yente_api.get("/api/entities/nobody", HTTP_ACCEPT_LANGUAGE="en")
+    assert (english.status_code, english.json()) == (404, {"detail": "No listed person has this id."})
 
 
 @pytest.mark.django_db
