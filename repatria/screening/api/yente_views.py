@@ -2,9 +2,9 @@
 OpenSanctions' tools): `GET /api/entities/<id>` (a listed person, with what links to them nested), `/api/catalog`,
 `/api/algorithms` and `/api/search/<dataset>`, in yente's shapes.
 
-The same grants as the match: a partner's token with the `screening` scope. An entity is a person some dataset lists,
-shown as the match shows them (cards.py); a search is a screening of the name given, logged and raising alerts as a
-match does.
+The same grants as the match: a partner's token with the `screening` scope. An entity is a person some dataset lists
+whom the partner's own screening has matched, shown as the match shows them (cards.py); a search is a screening of
+the name given, logged and raising alerts as a match does.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from repatria.accounts.models import User
 from repatria.core.api import ErrorSerializer
 from repatria.names import DEFAULT_THRESHOLD, Entity, EntityError
 from repatria.registry.models import Person
 from repatria.screening import services
 from repatria.screening.listing import partner_cards, registry_index
-from repatria.screening.models import Channel
+from repatria.screening.models import Alert, Channel
 
 from .serializers import MAX_LIMIT, EntityResponseSerializer
 from .views import DATASET_PARAMETER, BadQuery, ScreeningEndpoint, partner_entities, requested_dataset
@@ -54,9 +55,16 @@ def _whole(request: Request, name: str, default: int, low: int, high: int) -> in
     return value
 
 
+def _matched_for(user: User, person_id: str) -> bool:
+    """Whether a screening of the user's organisation has matched the person (an alert it raised): a partner reads
+    the persons its own screenings found, and cannot read the whole list by counting ids."""
+    organisation = getattr(user, "organisation", None)
+    return person_id.isdigit() and Alert.objects.filter(raised_by=organisation, person_id=int(person_id)).exists()
+
+
 class EntityView(ScreeningEndpoint):
-    """A listed person by the id a match gave, as a FollowTheMoney entity; with `nested` (the default, as yente),
-    the red notice and the office to call nested in it."""
+    """A listed person that a screening of the partner's has matched, by the id the match gave, as a FollowTheMoney
+    entity; with `nested` (the default, as yente), the red notice and the office to call nested in it."""
 
     @extend_schema(
         operation_id="yente_entity",
@@ -66,7 +74,7 @@ class EntityView(ScreeningEndpoint):
     def get(self, request: Request, entity_id: str) -> Response:
         registry_index(current=True)  # the cards as the registry is now
         card = partner_cards().get(entity_id)
-        if card is None:
+        if card is None or not _matched_for(request.user, entity_id):
             raise exceptions.NotFound(_("No listed person has this id."))
         nested = _flag(request.query_params.get("nested"), default=True)
         return Response(person_entity(entity_id, card, nested=nested))

@@ -1,8 +1,11 @@
 """yente's API beside the match: `Authorization: ApiKey`, `/api/entities/<id>`, `/api/catalog`, `/api/algorithms` and
 `/api/search/<dataset>`, under the match's grants and showing only what a partner may see."""
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from repatria.accounts.models import Scope
 from repatria.screening.models import ScreeningLog
@@ -34,14 +37,19 @@ def yente_api(token_key) -> Client:
 
 @pytest.mark.django_db
 def test_yente_clients_key_is_accepted_under_apikey_and_refused_when_wrong(yente_api, listed):
-    body = {"queries": {"q": {"schema": "Person", "properties": {"name": ["YEUNG Sau Lan"]}}}}
-    assert yente_api.post("/api/match/default", body, content_type="application/json").status_code == 200
+    assert match(yente_api).status_code == 200
     assert Client(HTTP_AUTHORIZATION="ApiKey rpt_wrong").get("/api/catalog").status_code == 401
     assert Client(HTTP_AUTHORIZATION="apikey a b").get("/api/catalog").status_code == 401
 
 
+def match(client: Client, name: str = "YEUNG Sau Lan", dataset: str = "default"):
+    body = {"queries": {"q": {"schema": "Person", "properties": {"name": [name], "birthDate": ["1950"]}}}}
+    return client.post(f"/api/match/{dataset}", body, content_type="application/json")
+
+
 @pytest.mark.django_db
 def test_an_entity_is_a_listed_person_with_the_notice_and_the_office_nested(yente_api, listed, case):
+    match(yente_api)
     answer = yente_api.get(f"/api/entities/{listed.pk}").json()
 
     assert (answer["id"], answer["caption"], answer["schema"]) == (str(listed.pk), "杨秀兰", "Person")
@@ -60,7 +68,23 @@ def test_an_entity_is_a_listed_person_with_the_notice_and_the_office_nested(yent
 
 
 @pytest.mark.django_db
-def test_only_listed_persons_are_entities(yente_api, listed, unlisted):
+def test_an_entity_is_only_a_listed_person_the_partners_own_screening_matched(
+    yente_api, listed, unlisted, token_key, django_user_model
+):
+    from repatria.accounts import tokens
+    from repatria.accounts.models import Organisation, OrganisationKind
+
+    url = f"/api/entities/{listed.pk}"
+    assert yente_api.get(url).status_code == 404  # not matched yet: the list cannot be read by counting ids
+    other = Organisation.objects.create(name_zh="另一联络点", kind=OrganisationKind.PARTNER)
+    issued = tokens.issue_token(
+        organisation=other, name="系统", scopes=[Scope.SCREENING], created_by=django_user_model.objects.first(),
+        expires=timezone.now() + datetime.timedelta(days=30),
+    )  # fmt: skip
+    other_api = Client(HTTP_AUTHORIZATION=f"ApiKey {issued.key}")
+    assert match(other_api).status_code == 200 and other_api.get(url).status_code == 200
+    assert yente_api.get(url).status_code == 404  # another partner's match
+    match(yente_api, name="张伟")
     refused = yente_api.get(f"/api/entities/{unlisted.pk}")
     assert (refused.status_code, refused.json()) == (404, {"detail": "没有在列人员使用此编号。"})
     english = yente_api.get("/api/entities/nobody", HTTP_ACCEPT_LANGUAGE="en")
@@ -96,8 +120,7 @@ def test_the_algorithms_are_the_engine_with_its_features(yente_api):
 
 @pytest.mark.django_db
 def test_a_match_carries_features_and_the_matcher(yente_api, listed):
-    body = {"queries": {"q": {"schema": "Person", "properties": {"name": ["YEUNG Sau Lan"], "birthDate": ["1950"]}}}}
-    answer = yente_api.post("/api/match/red_notices", body, content_type="application/json").json()
+    answer = match(yente_api, dataset="red_notices").json()
 
     assert set(answer["matcher"]) == FEATURES
     [result] = answer["responses"]["q"]["results"]
