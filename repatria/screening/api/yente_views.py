@@ -55,11 +55,11 @@ def _whole(request: Request, name: str, default: int, low: int, high: int) -> in
     return value
 
 
-def _matched_for(user: User, person_id: str) -> bool:
+def _matched_for(user: User, person_id: int) -> bool:
     """Whether a screening of the user's organisation has matched the person (an alert it raised): a partner reads
     the persons its own screenings found, and cannot read the whole list by counting ids."""
     organisation = getattr(user, "organisation", None)
-    return person_id.isdigit() and Alert.objects.filter(raised_by=organisation, person_id=int(person_id)).exists()
+    return organisation is not None and Alert.objects.filter(raised_by=organisation, person_id=person_id).exists()
 
 
 class EntityView(ScreeningEndpoint):
@@ -74,7 +74,8 @@ class EntityView(ScreeningEndpoint):
     def get(self, request: Request, entity_id: str) -> Response:
         registry_index(current=True)  # the cards as the registry is now
         card = partner_cards().get(entity_id)
-        if card is None or not _matched_for(request.user, entity_id):
+        # A card's id is a person's primary key.
+        if card is None or not _matched_for(request.user, int(entity_id)):
             raise exceptions.NotFound(_("No listed person has this id."))
         nested = _flag(request.query_params.get("nested"), default=True)
         return Response(person_entity(entity_id, card, nested=nested))
