@@ -4,7 +4,9 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 export REPATRIA_DEV := 1
 DEMO_PERSONS ?= 3000
-APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# libicu-dev, pkg-config and g++ build PyICU (followthemoney's) for .venv-bench.
+APT_PACKAGES := chromium fonts-noto-cjk gettext postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	libicu-dev pkg-config g++
 
 .PHONY: run serve test lint check-migrations test-sqlite test-postgres test-browser bootstrap system-packages messages bench bench-statistics bench-screening fuzz clean
 
@@ -62,7 +64,7 @@ test-sqlite: bootstrap
 test-postgres: bootstrap
 	scripts/with-postgres $(PY) -m pytest -m "not browser and not fuzz"
 
-test-browser: bootstrap
+test-browser: bootstrap .venv-bench/.yente
 	$(PY) -m pytest -m browser
 
 test: lint check-migrations test-sqlite test-postgres test-browser
@@ -81,9 +83,19 @@ bench-statistics: bootstrap
 # the tables go to var/screening-eval.txt.
 BENCH_PY := .venv-bench/bin/python
 .venv-bench/.installed: bench/screening/requirements.txt constraints.txt
+	@$(MAKE) --no-print-directory system-packages
 	test -x $(BENCH_PY) || python3 -m venv .venv-bench
 	.venv-bench/bin/pip install -q --upgrade pip
 	.venv-bench/bin/pip install -q -c constraints.txt -r bench/screening/requirements.txt
+	touch $@
+
+# The yente client suite (repatria/screening/tests/test_yente_client.py, a browser-marked live-server test) runs
+# nomenklatura's YenteEnricher from the same venv and checks the answers with yente's response models: yente without
+# its dependencies, and those its models import.
+YENTE_CLIENT_REQUIREMENTS := repatria/screening/tests/yente-client-requirements.txt
+.venv-bench/.yente: .venv-bench/.installed $(YENTE_CLIENT_REQUIREMENTS)
+	.venv-bench/bin/pip install -q -c constraints.txt -r $(YENTE_CLIENT_REQUIREMENTS)
+	.venv-bench/bin/pip install -q --no-deps yente==5.5.0
 	touch $@
 
 bench-screening: .venv-bench/.installed

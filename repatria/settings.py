@@ -313,9 +313,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 100
 SPECTACULAR_SETTINGS = {
     "TITLE": "Repatria API",
     "VERSION": "0.1.0",
-    "DESCRIPTION": "Partners send `Authorization: Token <key>`; officers use their signed-in session (and the CSRF "
-    "token to write). Every list and record is limited to what the caller's grants reach. An update names the "
-    "`version` it was based on; an older one answers 409 with the record as it is now.",
+    "DESCRIPTION": "Partners send `Authorization: Token <key>` (or `ApiKey <key>`, as yente's clients do); "
+    "officers use their signed-in session (and the CSRF token to write). Every list and record is limited to what "
+    "the caller's grants reach. An update names the `version` it was based on; an older one answers 409 with the "
+    "record as it is now.",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {

@@ -1,6 +1,6 @@
 """What a partner may see of a listed person, kept in memory beside the engine's index so that the match API answers
 without reading the persons again: names, birth date, nationalities, red notice number and the office to call,
-nothing of the case itself."""
+nothing of the case itself (shown as FollowTheMoney entities by api/yente_entities.py)."""
 
 from __future__ import annotations
 
@@ -52,15 +52,3 @@ class Card:
             office=office,
             datasets=frozenset(datasets),
         )
-
-    def properties(self) -> dict[str, list]:
-        """The FollowTheMoney properties of a match result."""
-        contact = [dict(zip(("name", "nameEn", "country"), self.office, strict=True))] if self.office else []
-        return {
-            "name": list(self.names),
-            "alias": list(self.aliases),
-            "birthDate": [self.birth_date] if self.birth_date else [],
-            "nationality": list(self.nationalities),
-            "redNoticeNumber": [self.red_notice_number] if self.red_notice_number else [],
-            "contactPoint": contact,
-        }

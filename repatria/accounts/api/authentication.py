@@ -1,4 +1,5 @@
-"""Who calls the API: a partner's token (`Authorization: Token <key>`) or an officer's verified session.
+"""Who calls the API: a partner's token (`Authorization: Token <key>`, or `ApiKey <key>` as yente clients send it)
+or an officer's verified session.
 
 A token signs in as its own partner user, so the grants and the restriction apply to it unchanged; its scopes
 then say which endpoints it may call at all (`required_scopes` on each view, checked by `TokenScopes`).
@@ -6,7 +7,6 @@ then say which endpoints it may call at all (`required_scopes` on each view, che
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
@@ -17,14 +17,17 @@ from repatria.accounts.models import ApiToken, User
 from repatria.accounts.twofactor import is_verified, requires_two_factor
 
 KEYWORD = "Token"
+# yente's clients (nomenklatura's YenteEnricher, OpenSanctions' tools) send the key under this word.
+KEYWORDS = (KEYWORD, "ApiKey")
 
 
 class ApiTokenAuthentication(BaseAuthentication):
-    """`Authorization: Token <key>`: a live token's user; a wrong, expired or revoked key answers 401."""
+    """`Authorization: Token <key>` (or `ApiKey <key>`): a live token's user; a wrong, expired or revoked key answers
+    401."""
 
     def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
         parts = get_authorization_header(request).split()
-        if not parts or parts[0].lower() != KEYWORD.lower().encode():
+        if not parts or parts[0].lower() not in {word.lower().encode() for word in KEYWORDS}:
             return None
         if len(parts) != 2:
             raise exceptions.AuthenticationFailed(_("Send the header as: Authorization: Token <key>."))
@@ -86,7 +89,13 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema: object) -> dict:
-        return build_bearer_security_scheme_object(header_name="Authorization", token_prefix=KEYWORD)
+        # One header, two accepted words: an apiKey scheme on the header, the words said in its description.
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "The token's key after the word “Token” or “ApiKey”: `Authorization: Token <key>`.",
+        }
 
 
 class VerifiedSessionScheme(OpenApiAuthenticationExtension):

@@ -47,40 +47,47 @@ class MatchRequestSerializer(serializers.Serializer):
 
 
 class ExplanationSerializer(serializers.Serializer):
+    """The engine's explanation of one feature, readable as it is, with nomenklatura's FeatureResult fields."""
+
     score = serializers.FloatField()
     detail = serializers.CharField()
     code = serializers.CharField()
+    query = serializers.CharField(required=False, help_text=_("The query's name that was compared (name only)."))
+    candidate = serializers.CharField(required=False, help_text=_("The listed person's name it was compared with."))
 
 
-class ContactPointSerializer(serializers.Serializer):
-    """The office to call about a match: the lead organisation of the person's case."""
+class EntityResponseSerializer(serializers.Serializer):
+    """A FollowTheMoney entity as yente gives one: only properties of its schema; a property that links to another
+    entity holds that entity, nested in the same shape."""
 
-    name = serializers.CharField()
-    nameEn = serializers.CharField(allow_blank=True)  # noqa: N815 - FollowTheMoney's spelling
-    country = serializers.CharField(allow_null=True)
-
-
-class ResultPropertiesSerializer(serializers.Serializer):
-    """What a partner may see of a listed person, and nothing else."""
-
-    name = serializers.ListField(child=serializers.CharField())
-    alias = serializers.ListField(child=serializers.CharField())
-    birthDate = serializers.ListField(child=serializers.CharField())  # noqa: N815
-    nationality = serializers.ListField(child=serializers.CharField())
-    redNoticeNumber = serializers.ListField(child=serializers.CharField())  # noqa: N815
-    contactPoint = serializers.ListField(child=ContactPointSerializer())  # noqa: N815
-
-
-class MatchResultSerializer(serializers.Serializer):
     id = serializers.CharField()
     caption = serializers.CharField()
     schema = serializers.CharField()
+    properties = serializers.DictField(
+        child=serializers.ListField(child=serializers.JSONField()),
+        help_text=_(
+            "Lists of strings by FollowTheMoney property; a Person has name, alias, birthDate, nationality and topics, "
+            "its red notice as a Sanction under sanctions, and the office to call as the Organization of an "
+            "UnknownLink (role “contact point”) under unknownLinkTo."
+        ),
+    )
+    datasets = serializers.ListField(child=serializers.CharField(), required=False)
+    target = serializers.BooleanField(required=False)
+
+
+class MatchResultSerializer(EntityResponseSerializer):
     score = serializers.FloatField()
     match = serializers.BooleanField()
+    features = serializers.DictField(child=serializers.FloatField(), help_text=_("Each feature's score, as yente."))
     explanations = serializers.DictField(
         child=ExplanationSerializer(), help_text=_("By feature: name, birth_date, gender, nationality, document.")
     )
-    properties = ResultPropertiesSerializer()
+
+
+class FeatureDocSerializer(serializers.Serializer):
+    description = serializers.CharField()
+    coefficient = serializers.FloatField()
+    url = serializers.URLField()
 
 
 class TotalSerializer(serializers.Serializer):
@@ -97,4 +104,5 @@ class QueryResponseSerializer(serializers.Serializer):
 
 class MatchResponseSerializer(serializers.Serializer):
     responses = serializers.DictField(child=QueryResponseSerializer())
+    matcher = serializers.DictField(child=FeatureDocSerializer(), help_text=_("The engine's features, as yente."))
     limit = serializers.IntegerField()

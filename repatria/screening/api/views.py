@@ -2,7 +2,8 @@
 
 Only a partner's token with the `screening` scope may call it. Every query is logged (ScreeningLog) and each match
 raises an alert for the officers of the person's case. A result shows what a partner may see of a listed person
-(names, birth date, nationalities, red notice number and the office to call), nothing of the case itself.
+(names, birth date, nationalities, the red notice and the office to call, as FollowTheMoney entities), nothing of
+the case itself.
 Refusals are in the caller's language: the language cookie, else the Accept-Language header, else Chinese
 (core.middleware).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -37,6 +39,8 @@ from .serializers import (
     MatchRequestSerializer,
     MatchResponseSerializer,
 )
+from .yente_algorithm import explanations, feature_docs, features
+from .yente_entities import ftm_dataset, person_entity
 
 DEFAULT_LIMIT = 10
 MAX_VALUES = 50  # values per property of a query
@@ -142,49 +146,60 @@ def read_request(request: Request) -> tuple[dict[str, tuple[Entity, dict]], int,
 # --- The answer -----------------------------------------------------------------------------------------------
 
 
-def partner_view(person_ids: set[str]) -> dict[str, dict]:
-    """The caption and properties a partner may see of each listed person, from the listing's cards (no query)."""
+def partner_entities(person_ids: set[str]) -> dict[str, dict]:
+    """What a partner may see of each listed person, as FtM entities, from the listing's cards (no query)."""
     cards = partner_cards()
-    return {
-        pk: {"caption": card.caption, "properties": card.properties()}
-        for pk in person_ids
-        if (card := cards.get(pk)) is not None
-    }
+    return {pk: person_entity(pk, card) for pk in person_ids if (card := cards.get(pk)) is not None}
 
 
-def result_json(result: Result, shown: dict) -> dict:
+def result_json(result: Result, entity: dict) -> dict:
+    """yente's scored entity: the person, the score, `features` and the engine's readable explanations."""
     return {
-        "id": result.id,
-        "caption": shown["caption"],
-        "schema": "Person",
+        **entity,
         "score": result.score,
         "match": result.match,
-        "explanations": result.explanations,
-        "properties": shown["properties"],
+        "features": features(result),
+        "explanations": explanations(result),
     }
 
 
-class MatchView(APIView):
-    """Screen persons against a dataset of the registry: `default` (persons of cases at large or located) or
-    `red-notices` (those of them with an INTERPOL red notice). Each query is logged, and each match raises an alert
-    for the officers of the person's case; `context` says what the screening is for and goes with the alerts."""
+def requested_dataset(name: str) -> str:
+    """The dataset a path names, ours or as FollowTheMoney writes it; 404 for any other."""
+    dataset = name.replace("_", "-")
+    if dataset not in services.DATASETS:
+        raise exceptions.NotFound(str(services.UnknownDataset(name)))
+    return dataset
+
+
+DATASET_PARAMETER = OpenApiParameter(
+    "dataset",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    enum=[*services.DATASETS, *(ftm_dataset(name) for name in services.DATASETS if ftm_dataset(name) != name)],
+    description="default: persons of cases at large or located; red-notices (or red_notices, as FollowTheMoney "
+    "writes it): those with a red notice.",
+)
+
+
+class ScreeningEndpoint(APIView):
+    """An endpoint of partners' systems: a token with the `screening` scope, no officer's session."""
 
     required_scopes = (Scope.SCREENING,)
 
     def get_permissions(self) -> list[BasePermission]:
         return [*super().get_permissions(), PartnerToken()]
 
+
+class MatchView(ScreeningEndpoint):
+    """Screen persons against a dataset of the registry: `default` (persons of cases at large or located) or
+    `red-notices` (those of them with an INTERPOL red notice). Each query is logged, and each match raises an alert
+    for the officers of the person's case; `context` says what the screening is for and goes with the alerts."""
+
     @extend_schema(
         operation_id="match",
         request=MatchRequestSerializer,
         parameters=[
-            OpenApiParameter(
-                "dataset",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(services.DATASETS),
-                description="default: persons of cases at large or located; red-notices: those with a red notice.",
-            ),
+            DATASET_PARAMETER,
             OpenApiParameter("limit", OpenApiTypes.INT, description="Results per query, if the body does not say."),
             OpenApiParameter(
                 "threshold", OpenApiTypes.FLOAT, description="The match threshold, if the body does not say."
@@ -199,8 +214,7 @@ class MatchView(APIView):
         },
     )
     def post(self, request: Request, dataset: str) -> Response:
-        if dataset not in services.DATASETS:
-            raise exceptions.NotFound(str(services.UnknownDataset(dataset)))
+        dataset = requested_dataset(dataset)
         queries, limit, threshold, context = read_request(request)
         answers = {}
         for key, (entity, raw) in queries.items():
@@ -209,7 +223,7 @@ class MatchView(APIView):
                 limit=limit, threshold=threshold,
             )  # fmt: skip
             answers[key] = (entity, results)
-        shown = partner_view({r.id for _entity, results in answers.values() for r in results})
+        shown = partner_entities({r.id for _entity, results in answers.values() for r in results})
         responses = {
             key: {
                 "status": 200,
@@ -219,4 +233,5 @@ class MatchView(APIView):
             }
             for key, (entity, results) in answers.items()
         }
-        return Response({"responses": responses, "limit": limit})
+        matcher = feature_docs(request.build_absolute_uri(reverse("api-algorithms")))
+        return Response({"responses": responses, "matcher": matcher, "limit": limit})

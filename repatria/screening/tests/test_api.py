@@ -48,24 +48,34 @@ def test_a_match_answers_in_the_yente_shape_with_only_what_a_partner_may_see(par
 
     assert response.status_code == 200, response.content
     answer = response.json()
-    assert set(answer) == {"responses", "limit"} and answer["limit"] == 10
+    assert set(answer) == {"responses", "matcher", "limit"} and answer["limit"] == 10
+    assert set(answer["matcher"]) == {"name", "birth_date", "gender", "nationality", "document"}
     hit = answer["responses"]["visa-1"]
     assert hit["status"] == 200 and hit["total"] == {"value": 1, "relation": "eq"}
     assert hit["query"]["properties"]["name"] == ["YEUNG Sau Lan"]
     [result] = hit["results"]
-    assert set(result) == {"id", "caption", "schema", "score", "match", "explanations", "properties"}
+    assert set(result) == {
+        "id", "caption", "schema", "score", "match", "features", "explanations", "properties", "datasets", "target"
+    }  # fmt: skip
     assert (result["id"], result["caption"], result["schema"], result["match"]) == (
         str(listed.pk), "杨秀兰", "Person", True
     )  # fmt: skip
     assert result["explanations"]["name"]["code"] == "cantonese"
-    assert result["properties"] == {
-        "name": ["杨秀兰", "YANG Xiulan"],
-        "alias": ["楊秀蘭"],
-        "birthDate": ["1950-07"],
-        "nationality": ["cn"],
-        "redNoticeNumber": ["A-1234/5-2016"],
-        "contactPoint": [{"name": "广东省追逃办", "nameEn": "Guangdong office", "country": None}],
-    }
+    assert result["features"]["name"] == result["explanations"]["name"]["score"] and result["features"]["gender"] == 0
+    # Only FollowTheMoney properties: the red notice and the office to call are entities nested in the person.
+    properties = result["properties"]
+    [notice] = properties.pop("sanctions")
+    [link] = properties.pop("unknownLinkTo")
+    assert properties == {
+        "name": ["杨秀兰", "YANG Xiulan"], "alias": ["楊秀蘭"], "birthDate": ["1950-07"], "nationality": ["cn"],
+        "topics": ["wanted"],
+    }  # fmt: skip
+    assert (notice["schema"], notice["properties"]["authorityId"]) == ("Sanction", ["A-1234/5-2016"])
+    [office] = link["properties"]["object"]
+    assert (link["schema"], link["properties"]["role"]) == ("UnknownLink", ["contact point"])
+    assert (office["schema"], office["caption"], office["properties"]) == (
+        "Organization", "广东省追逃办", {"name": ["广东省追逃办", "Guangdong office"]}
+    )  # fmt: skip
     text = response.content.decode()
     for secret in (case.number, case.title, "E12345678", "female", "1950-07-14", '"case'):
         assert secret not in text, secret
