@@ -23,8 +23,15 @@ from repatria.core.api import ErrorSerializer
 from repatria.screening.models import Alert
 from repatria.screening.outcomes import partner_outcome, raised_by_token
 
-from .serializers import ContactPointSerializer
 from .views import BadQuery, PartnerToken
+
+
+class ContactAuthoritySerializer(serializers.Serializer):
+    """The foreign or domestic authority the contact person works for."""
+
+    name = serializers.CharField()
+    nameEn = serializers.CharField(allow_blank=True)  # noqa: N815 - the API's spelling
+    country = serializers.CharField(allow_null=True)
 
 
 class OutcomeContactSerializer(serializers.Serializer):
@@ -36,7 +43,7 @@ class OutcomeContactSerializer(serializers.Serializer):
     channel = serializers.ChoiceField(choices=["phone", "email", "secure"], help_text=_("The preferred channel."))
     phone = serializers.CharField(allow_blank=True)
     email = serializers.CharField(allow_blank=True)
-    authority = ContactPointSerializer()
+    authority = ContactAuthoritySerializer()
 
 
 class OutcomeSerializer(serializers.Serializer):
