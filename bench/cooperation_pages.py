@@ -115,7 +115,10 @@ def _dates(rng: random.Random, start: datetime.date, steps: int, until: datetime
 
 def add_requests(total: int) -> None:
     """Bulk-creates requests numbered OUT-year-00001… and IN-year-00001… until there are `total` (see the docstring)."""
+    from repatria.accounts.models import Organisation
+    from repatria.cases.models import Case
     from repatria.cooperation.models import Request, RequestStep
+    from repatria.cooperation.reach import fill_provinces
     from repatria.demo.tables import UNTIL
 
     missing = total - Request.objects.count()
@@ -140,6 +143,7 @@ def add_requests(total: int) -> None:
             request.created = request.updated = datetime.datetime.combine(days[0], datetime.time(9), datetime.UTC)
         Request.objects.bulk_update(created, ["created", "updated"], batch_size=1_000)
         missing -= len(batch)
+    fill_provinces(Request, Case, Organisation)  # as save() writes it
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as seed-demo does after its bulk load
 

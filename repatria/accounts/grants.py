@@ -138,6 +138,18 @@ def grant_loader(grants: Callable[[], list[dict]]) -> migrations.RunPython:
     return migrations.RunPython(load, unload)
 
 
+def constraints_updater(grants: Callable[[], list[dict]]) -> migrations.RunPython:
+    """The migration operation that gives the loaded grants of these names their constraints as the code now writes
+    them (a grant's filter rewritten, its reach the same). Unapplied, it leaves them: the earlier form is gone."""
+
+    def update(apps, schema_editor):
+        permissions = apps.get_model("accounts", "ObjectPermission").objects
+        for grant in grants():
+            permissions.filter(name=grant["name"]).update(constraints=grant["constraints"])
+
+    return migrations.RunPython(update, migrations.RunPython.noop)
+
+
 STATS_RECORDS = ["stats.exchangerate", "stats.campaign", "stats.campaigntarget"]
 
 

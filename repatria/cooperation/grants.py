@@ -23,13 +23,11 @@ SENT = ["sent", "acknowledged", "more_requested", "in_execution", "executed", "p
 
 
 def request_scope(scope: str, path: str = "") -> list[dict]:
-    """The requests of the officer's cases, and the incoming ones on no case addressed to their organisation."""
-    addressed = (
-        {f"{path}organisation__province": "$province"}
-        if scope == "province"
-        else {f"{path}organisation": "$organisation"}
-    )
-    return [*case_scope(scope, f"{path}case__"), {f"{path}case__isnull": True, **addressed}]
+    """The requests of the officer's cases, and the incoming ones on no case addressed to their organisation: for a
+    province, the one the request keeps on its row (Request.province, whose index the filter can use)."""
+    if scope == "province":
+        return [{f"{path}province": "$province"}]
+    return [*case_scope(scope, f"{path}case__"), {f"{path}case__isnull": True, f"{path}organisation": "$organisation"}]
 
 
 def contact_scope(scope: str) -> list[dict]:
