@@ -9,6 +9,7 @@ class CooperationConfig(AppConfig):
     def ready(self) -> None:
         from repatria.core.events import register_event_kinds
 
-        from . import timeline
+        from . import resync, timeline
 
         register_event_kinds(timeline.DESCRIBERS)
+        resync.connect()

@@ -96,3 +96,13 @@ def treaty_attachment_grants() -> list[dict]:
          "agency_types": [AgencyType.FOREIGN_AFFAIRS], "types": [ATTACHMENT], "actions": ALL_ACTIONS,
          "constraints": {"treaty__isnull": False}},
     ]  # fmt: skip
+
+
+def request_delete_grants() -> list[dict]:
+    """Officers delete the requests of their reach; the service deletes only a draft, and keeps any request that has
+    gone further (services.delete_request), so the refusal says why instead of hiding the request."""
+    return [
+        {"name": f"{role.label}: delete {REQUEST} of their {scope}", "roles": [role], "types": [REQUEST],
+         "actions": ["delete"], "constraints": request_scope(scope)}
+        for role, scope in OFFICER_SCOPES
+    ]  # fmt: skip
