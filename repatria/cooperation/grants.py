@@ -2,7 +2,8 @@
 
 The central office handles everything and its analysts read it all. Officers read the country profiles, treaties,
 offence equivalents and contact points, and foreign-affairs officers maintain treaties. A request follows its case as
-the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to. A
+the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to; of
+those in their reach officers delete only drafts (the service keeps the rest: request_delete_grants). A
 partner contact point sees only our requests addressed to its authority once they have left, never a draft, and
 answers them; it sees none of the office's checks.
 """

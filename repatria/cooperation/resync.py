@@ -21,7 +21,8 @@ from .models import CountryProfile, OffenceEquivalent, Request
 
 def resync(requests: Q) -> None:
     """Read again the checks of the open requests that `requests` selects."""
-    for request in Request.objects.filter(requests, state__in=services.CHECKED).select_related("case"):
+    open_requests = Request.objects.filter(requests, state__in=services.CHECKED).distinct()
+    for request in open_requests.select_related("case"):
         services.sync_checks(request)
 
 
@@ -45,14 +46,20 @@ def document_changed(sender, instance: IdentityDocument, origin=None, **kwargs) 
         resync(Q(persons=instance.person_id))
 
 
-def nationalities_changed(sender, instance: Person, action: str, **kwargs) -> None:
-    if action.startswith("post_"):
-        resync(Q(persons=instance.pk))
+def _owners(instance: Model, reverse: bool, pk_set: set | None) -> set:
+    """The ids of the records whose many-to-many field changed: the instance's, or, changed from the other side
+    (a country's nationals, an offence's cases), those added or removed."""
+    return set(pk_set or ()) if reverse else {instance.pk}
 
 
-def offences_changed(sender, instance: Case, action: str, **kwargs) -> None:
+def nationalities_changed(sender, instance: Model, action: str, reverse: bool, pk_set: set | None, **kwargs) -> None:
     if action.startswith("post_"):
-        resync(Q(case=instance.pk))
+        resync(Q(persons__in=_owners(instance, reverse, pk_set)))
+
+
+def offences_changed(sender, instance: Model, action: str, reverse: bool, pk_set: set | None, **kwargs) -> None:
+    if action.startswith("post_"):
+        resync(Q(case__in=_owners(instance, reverse, pk_set)))
 
 
 def country_changed(sender, instance: CountryProfile | OffenceEquivalent, origin=None, **kwargs) -> None:

@@ -2,12 +2,14 @@
 (repatria.core.testing.RecordSpec).
 
 Requests follow their case (cooperation.grants): an officer does everything on those of their reach, but deletes
-only a draft (services.delete_request; the matrices' world holds a draft on each side, and tests/test_requests.py
-and tests/test_api.py try the refusal of the rest). A request's checks are parts of it that the service adds and
-removes as the request's kind and basis require, and that are shown with it (its page, its API record): the one
-action users do on them is a decision ("change"), made on the request's page, which the pages' matrix tries
-(`decide_on_page`); the API's decision endpoint is tried role by role in tests/test_api.py. A request's steps are
-written by its moves alone, never by a user: no matrix applies, tests/test_requests.py tries them.
+only a draft (services.delete_request; the matrices' world holds a draft on each side, and
+tests/test_request_deletion.py tries the refusal of the rest on the page and in the API). A request's checks are
+parts of it that the service adds and removes as the request's kind and basis require, and that are shown with it
+(its page, its API record), so they have no view, export, add or delete of their own: the one action users do on
+them is a decision ("change"), made on the request's page, which the pages' matrix tries (`decide_on_page`); the
+API's decision endpoint has no route of the API matrix's form (it hangs off the request), so tests/test_api.py tries
+it role by role in the same world. A request's steps are written by its moves alone, never by a user: no matrix
+applies, tests/test_requests.py tries them.
 
 The reference records: every officer reads them wherever they are; the central office maintains them. Left out:
 the country profile, one page per state keyed by its code (not a record with an id of its own; its tests are in

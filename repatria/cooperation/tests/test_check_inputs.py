@@ -51,7 +51,7 @@ def test_the_persons_documents_and_nationalities_are_followed(draft, argentina):
 
 def test_the_cases_offences_and_their_equivalents_are_followed(draft, case, argentina):
     offence = Offence.objects.first()
-    case.offences.add(offence)
+    offence.cases.add(case)  # from the other side of the field, as from the case's
     assert state(draft, CheckCode.DUAL_CRIMINALITY) == CheckState.FAILED
     equivalent = OffenceEquivalent.objects.create(country=argentina, offence=offence, foreign_offence="Peculado",
                                                   maximum_penalty_years=10)  # fmt: skip
