@@ -9,7 +9,8 @@ class CooperationConfig(AppConfig):
     def ready(self) -> None:
         from repatria.core.events import register_event_kinds
 
-        from . import reach, timeline
+        from . import reach, resync, timeline
 
         register_event_kinds(timeline.DESCRIBERS)
         reach.connect()
+        resync.connect()

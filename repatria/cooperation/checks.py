@@ -3,10 +3,12 @@
 Each check reads the records where they can tell (a statement of facts written, the warrant attached, our offences
 mapped to the other state's, the state's rule on its nationals); the rest wait for an officer's decision. An
 officer may decide any check (passed, failed, or waived with a reason); a decision stands until they change it.
-The records are read again on every change of the request (services.sync_checks).
+The records are read again on every change of the request or of what its checks read (services.sync_checks,
+resync.py), each once per reading (Records).
 """
 
 from collections.abc import Callable
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -63,29 +65,48 @@ def required(request: Request) -> list[str]:
     return codes
 
 
-def _profile(request: Request) -> CountryProfile:
-    return CountryProfile.objects.filter(country=request.country_id).first() or CountryProfile(
-        country_id=request.country_id
-    )
+class Records:
+    """What the checks of one request read beside the request itself, each fetched once however many checks read
+    it: the requested state's profile, the case's offences and the state's equivalents of ours, the kinds of files
+    attached to the request."""
 
+    def __init__(self, request: Request) -> None:
+        self.request = request
 
-def _attached(request: Request, *kinds: str) -> bool:
-    return request.pk is not None and request.attachments.filter(kind__in=kinds).exists()
+    @cached_property
+    def profile(self) -> CountryProfile:
+        country = self.request.country_id
+        return CountryProfile.objects.filter(country=country).first() or CountryProfile(country_id=country)
+
+    @cached_property
+    def offences(self) -> list:
+        return list(self.request.case.offences.all()) if self.request.case is not None else []
+
+    @cached_property
+    def equivalents(self) -> dict:
+        """The state's equivalent of each of our offences, by our offence's id."""
+        return {e.offence_id: e for e in OffenceEquivalent.objects.filter(country=self.request.country_id)}
+
+    @cached_property
+    def attached(self) -> set[str]:
+        request = self.request
+        return set(request.attachments.values_list("kind", flat=True)) if request.pk is not None else set()
 
 
 def _text(value: str, missing: str) -> tuple[str, str]:
     return (CheckState.PASSED, "") if value.strip() else (CheckState.OPEN, missing)
 
 
-def _facts(request: Request) -> tuple[str, str]:
-    return _text(request.facts, _("Write the statement of facts."))
+def _facts(records: Records) -> tuple[str, str]:
+    return _text(records.request.facts, _("Write the statement of facts."))
 
 
-def _laws(request: Request) -> tuple[str, str]:
-    return _text(request.laws, _("Quote the text of the laws."))
+def _laws(records: Records) -> tuple[str, str]:
+    return _text(records.request.laws, _("Quote the text of the laws."))
 
 
-def _identity(request: Request) -> tuple[str, str]:
+def _identity(records: Records) -> tuple[str, str]:
+    request = records.request
     persons = list(request.persons.prefetch_related("documents")) if request.pk else []
     if not persons:
         if request.direction == Direction.INCOMING and request.person_particulars.strip():
@@ -102,22 +123,17 @@ def _identity(request: Request) -> tuple[str, str]:
     return CheckState.PASSED, ""
 
 
-def _warrant(request: Request) -> tuple[str, str]:
+def _warrant(records: Records) -> tuple[str, str]:
+    request = records.request
     kinds = (AttachmentKind.WARRANT, AttachmentKind.JUDGMENT)
     on_case = request.case is not None and request.case.attachments.filter(kind__in=kinds).exists()
-    if _attached(request, *kinds) or on_case:
+    if records.attached & set(kinds) or on_case:
         return CheckState.PASSED, ""
     return CheckState.OPEN, _("Attach the warrant or decision (to the request or its case).")
 
 
-def _offences(request: Request) -> tuple[list, dict]:
-    offences = list(request.case.offences.all()) if request.case is not None else []
-    known = {e.offence_id: e for e in OffenceEquivalent.objects.filter(country=request.country_id)}
-    return offences, known
-
-
-def _dual_criminality(request: Request) -> tuple[str, str]:
-    offences, known = _offences(request)
+def _dual_criminality(records: Records) -> tuple[str, str]:
+    request, offences, known = records.request, records.offences, records.equivalents
     if not offences:
         return CheckState.OPEN, _("The case names no offence to compare.")
     missing = [str(offence) for offence in offences if offence.pk not in known]
@@ -129,9 +145,9 @@ def _dual_criminality(request: Request) -> tuple[str, str]:
     return CheckState.PASSED, found
 
 
-def _penalty(request: Request) -> tuple[str, str]:
+def _penalty(records: Records) -> tuple[str, str]:
+    request, offences, known = records.request, records.offences, records.equivalents
     years = PENALTY_YEARS.get(request.kind, 1)
-    offences, known = _offences(request)
     penalties = [known[o.pk].maximum_penalty_years for o in offences if o.pk in known]
     if not penalties or None in penalties:
         return CheckState.OPEN, _("Record the maximum penalty of each offence in %(country)s's law.") % {
@@ -142,8 +158,9 @@ def _penalty(request: Request) -> tuple[str, str]:
     return CheckState.PASSED, _("Punishable by up to %(years)d years there.") % {"years": max(penalties)}
 
 
-def _nationals(request: Request) -> tuple[str, str]:
+def _nationals(records: Records) -> tuple[str, str]:
     """The requested state's nationals: theirs for a request of ours, China's for one we receive."""
+    request = records.request
     requested = HOME if request.direction == Direction.INCOMING else request.country_id
     persons = request.persons.filter(nationalities=requested) if request.pk else []
     nationals = [str(p) for p in persons]
@@ -153,7 +170,7 @@ def _nationals(request: Request) -> tuple[str, str]:
         return CheckState.FAILED, _("China does not extradite its nationals: %(persons)s.") % {
             "persons": "、".join(nationals)
         }
-    rule = _profile(request).extradites_nationals
+    rule = records.profile.extradites_nationals
     if rule == YesNoUnknown.YES:
         return CheckState.PASSED, _("The state extradites its nationals.")
     if rule == YesNoUnknown.NO:
@@ -163,38 +180,38 @@ def _nationals(request: Request) -> tuple[str, str]:
     return CheckState.OPEN, _("Whether the state extradites its nationals is not recorded in its profile.")
 
 
-def _translation(request: Request) -> tuple[str, str]:
-    if request.direction == Direction.OUTGOING and not _profile(request).translation_required:
+def _translation(records: Records) -> tuple[str, str]:
+    if records.request.direction == Direction.OUTGOING and not records.profile.translation_required:
         return CheckState.PASSED, _("The state takes documents in Chinese.")
-    if _attached(request, AttachmentKind.TRANSLATION):
+    if AttachmentKind.TRANSLATION in records.attached:
         return CheckState.PASSED, ""
     return CheckState.OPEN, _("Attach the translation.")
 
 
-def _reciprocity(request: Request) -> tuple[str, str]:
-    if _attached(request, AttachmentKind.RECIPROCITY):
+def _reciprocity(records: Records) -> tuple[str, str]:
+    if AttachmentKind.RECIPROCITY in records.attached:
         return CheckState.PASSED, ""
     return CheckState.OPEN, _("Attach the written reciprocity commitment.")
 
 
-def _assurances(request: Request) -> tuple[str, str]:
-    if _attached(request, AttachmentKind.ASSURANCE):
+def _assurances(records: Records) -> tuple[str, str]:
+    if AttachmentKind.ASSURANCE in records.attached:
         return CheckState.PASSED, ""
-    if _profile(request).death_penalty_assurance == YesNoUnknown.YES:
+    if records.profile.death_penalty_assurance == YesNoUnknown.YES:
         return CheckState.OPEN, _("The state requires an assurance on the death penalty: attach it.")
     return CheckState.OPEN, _("Attach the assurances given (specialty, and any the state requires), or decide.")
 
 
 # The checks the records can answer; the others (time limits, INTERPOL's article 3, a judgment in absentia) are an
 # officer's to decide.
-READERS: dict[str, Callable[[Request], tuple[str, str]]] = {
+READERS: dict[str, Callable[[Records], tuple[str, str]]] = {
     C.FACTS: _facts, C.LAWS: _laws, C.IDENTITY: _identity, C.WARRANT: _warrant, C.DUAL_CRIMINALITY: _dual_criminality,
     C.PENALTY_THRESHOLD: _penalty, C.NATIONALS: _nationals, C.TRANSLATION: _translation, C.RECIPROCITY: _reciprocity,
     C.ASSURANCES: _assurances,
 }  # fmt: skip
 
 
-def read(request: Request, code: str) -> tuple[str, str]:
+def read(records: Records, code: str) -> tuple[str, str]:
     """(state, finding) of a check as the records show it; open, for an officer to decide, where they cannot."""
     reader = READERS.get(code)
-    return reader(request) if reader else (CheckState.OPEN, _("An officer decides this check."))
+    return reader(records) if reader else (CheckState.OPEN, _("An officer decides this check."))

@@ -2,7 +2,8 @@
 
 The central office handles everything and its analysts read it all. Officers read the country profiles, treaties,
 offence equivalents and contact points, and foreign-affairs officers maintain treaties. A request follows its case as
-the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to. A
+the case's other records do; an incoming request on no case of ours follows the organisation it is addressed to; of
+those in their reach officers delete only drafts (the service keeps the rest: request_delete_grants). A
 partner contact point sees only our requests addressed to its authority once they have left, never a draft, and
 answers them; it sees none of the office's checks.
 """
@@ -93,4 +94,14 @@ def treaty_attachment_grants() -> list[dict]:
         {"name": "foreign-affairs officers: the texts of treaties", "roles": [Role.AGENCY_OFFICER],
          "agency_types": [AgencyType.FOREIGN_AFFAIRS], "types": [ATTACHMENT], "actions": ALL_ACTIONS,
          "constraints": {"treaty__isnull": False}},
+    ]  # fmt: skip
+
+
+def request_delete_grants() -> list[dict]:
+    """Officers delete the requests of their reach; the service deletes only a draft, and keeps any request that has
+    gone further (services.delete_request), so the refusal says why instead of hiding the request."""
+    return [
+        {"name": f"{role.label}: delete {REQUEST} of their {scope}", "roles": [role], "types": [REQUEST],
+         "actions": ["delete"], "constraints": request_scope(scope)}
+        for role, scope in OFFICER_SCOPES
     ]  # fmt: skip

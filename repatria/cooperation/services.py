@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from repatria.core.services import RuleError, change_record, lock_as_seen
+from repatria.core.services import KeptError, RuleError, change_record, lock_as_seen
 
 from . import basis, checks, timeline
 from .models import (
@@ -51,6 +51,8 @@ AWAITING = {S.SENT, S.ACKNOWLEDGED, S.IN_EXECUTION}
 PARTNER_MOVES = ANSWERS
 # The move that needs every check passed or waived: the sending of ours, the execution of theirs.
 GUARDED = {Direction.OUTGOING: S.SENT, Direction.INCOMING: S.IN_EXECUTION}
+# The states in which a request's checks are still read and decided; past them they stay as they were.
+CHECKED = UNSENT_STATES | {S.RECEIVED, S.ACKNOWLEDGED, S.REVIEW}
 
 
 def _number(direction: str, year: int) -> str:
@@ -138,16 +140,27 @@ def change_request(request: Request, **fields) -> Request:
     return request
 
 
+@transaction.atomic
+def delete_request(request: Request) -> None:
+    """Delete a draft of ours; a request that has gone further is kept, and withdrawn (a move) if given up."""
+    current = Request.objects.select_for_update().get(pk=request.pk)
+    if current.state != S.DRAFT:
+        raise KeptError(_("Only a draft request can be deleted; this one is “%(state)s”: withdraw it instead, and it "
+                          "is kept.") % {"state": current.get_state_display()})  # fmt: skip
+    current.delete()
+
+
 def sync_checks(request: Request) -> list[RequestCheck]:
     """The request's checks as its kind and basis require them, each read from the records again unless an officer
     has decided it."""
     codes = checks.required(request)
     request.checks.exclude(code__in=codes).delete()
     existing = {check.code: check for check in request.checks.all()}
+    records = checks.Records(request)
     for code in codes:
         check = existing.get(code) or RequestCheck(request=request, code=code)
         if check.decided_by_id is None:
-            state, finding = checks.read(request, code)
+            state, finding = checks.read(records, code)
             if check.pk is None or (check.state, check.finding) != (state, finding):
                 check.state, check.finding = state, finding
                 check.save()
@@ -164,7 +177,7 @@ def decide_check(check: RequestCheck, *, state: str, reason: str, actor) -> Requ
     if state == CheckState.OPEN:
         raise RuleError({"state": _("Decide the check: passed, failed or waived.")})
     current = lock_as_seen(check, "state")
-    if current.request.state not in (UNSENT_STATES | {S.RECEIVED, S.ACKNOWLEDGED, S.REVIEW}):
+    if current.request.state not in CHECKED:
         raise RuleError(_("The request has left: its checks stay as they were when it was sent."))
     current.state, current.reason, current.decided_by, current.decided_at = state, reason, actor, timezone.now()
     current.save()
@@ -172,11 +185,12 @@ def decide_check(check: RequestCheck, *, state: str, reason: str, actor) -> Requ
 
 
 def blockers(request: Request) -> list[str]:
-    """What stands between the request and its sending (or, received, its execution), in plain words."""
+    """What stands between the request and its sending (or, received, its execution), in plain words, as its checks
+    were last read (every change of their inputs reads them again: sync_checks, resync.py)."""
     missing = []
     if not request.legal_basis:
         missing.append(_("Record the legal basis."))
-    for check in sync_checks(request):
+    for check in request.checks.all():
         if check.state in (CheckState.OPEN, CheckState.FAILED):
             words = {
                 "check": check.get_code_display(),
@@ -206,8 +220,10 @@ def move(request: Request, new: str, *, actor, day: datetime.date | None = None,
     day = _day(current, day)
     if new == S.APPROVED and actor is not None and actor.pk == current.drafted_by_id:
         raise RuleError(_("A request is approved by someone other than the officer who drafted it."))
-    if new == GUARDED[current.direction] and (missing := blockers(current)):
-        raise RuleError([_("The request cannot go on while these are missing:"), *missing])
+    if new == GUARDED[current.direction]:
+        sync_checks(current)  # judged on the records as they are at this moment
+        if missing := blockers(current):
+            raise RuleError([_("The request cannot go on while these are missing:"), *missing])
     if new == S.REFUSED and not refusal_ground:
         raise RuleError({"refusal_ground": _("Give the ground of the refusal.")})
     old = current.state

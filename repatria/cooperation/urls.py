@@ -29,6 +29,7 @@ urlpatterns = [
         list_view=requests.RequestListView,
         detail_view=requests.RequestView,
         edit_view=requests.RequestEditView,
+        delete_view=requests.RequestDeleteView,
     ),
     *object_urls(
         LetterTemplate,

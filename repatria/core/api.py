@@ -36,7 +36,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from . import signals
 from .models import MAX_ID
 from .querysets import allows, can, restrict
-from .services import change_record, create_record
+from .services import KeptError, change_record, create_record
 
 GRANT_ACTIONS = {
     "list": "view",
@@ -68,8 +68,11 @@ def as_text(exc: DjangoValidationError) -> DjangoValidationError:
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF's handler, also for the refusals services raise (a rule broken → 400, a protected delete → 409)."""
-    if isinstance(exc, DjangoValidationError):
+    """DRF's handler, also for the refusals services raise (a rule broken → 400, a protected or kept record's
+    delete → 409)."""
+    if isinstance(exc, KeptError):
+        exc = Conflict(" ".join(as_text(exc).messages))
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(detail=serializers.as_serializer_error(as_text(exc)))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict()
@@ -286,12 +289,17 @@ class RecordViewSet(viewsets.ModelViewSet):
                 return self.conflict(current)
             saved = serializer.save()
             self.ensure_within(saved)
-        return Response(self.serializer_class(saved, context=self.get_serializer_context()).data)
+        return Response(self.shown(saved))
 
-    def conflict(self, current: Model) -> Response:
-        """Nothing saved: the caller gets the record as it is now, to compare and send again."""
+    def shown(self, record: Model) -> dict:
+        """The record as the caller reads it."""
+        return self.serializer_class(record, context=self.get_serializer_context()).data
+
+    def conflict(self, current: Model, serializer_class: type[serializers.Serializer] | None = None) -> Response:
+        """Nothing saved: the caller gets the record (or a part of it, read by `serializer_class`) as it is now, to
+        compare and send again."""
         detail = _("Someone else saved this record since the version you sent. Nothing was saved.")
-        data = self.serializer_class(current, context=self.get_serializer_context()).data
+        data = serializer_class(current).data if serializer_class else self.shown(current)
         return Response({"detail": detail, "current": data}, status=status.HTTP_409_CONFLICT)
 
     def perform_destroy(self, instance: Model) -> None:

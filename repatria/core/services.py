@@ -14,6 +14,10 @@ class RuleError(ValidationError):
     """A business rule refused the change; the message is already in the user's language."""
 
 
+class KeptError(RuleError):
+    """A business rule keeps the record: it is not deleted (the API answers 409, as for a record still referred to)."""
+
+
 def _split_many_to_many(model: type[Model], fields: dict) -> tuple[dict, dict]:
     names = {f.name for f in model._meta.many_to_many}
     return {k: v for k, v in fields.items() if k not in names}, {k: v for k, v in fields.items() if k in names}

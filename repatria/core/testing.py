@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.db import models
+from django.test import Client
 
 from repatria import settings as settings_module
 
@@ -27,6 +28,9 @@ def read_settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict:
     return runpy.run_path(str(Path(settings_module.__file__)))
 
 
+ACTIONS = frozenset({"view", "add", "change", "delete", "export"})
+
+
 @dataclass(frozen=True)
 class RecordSpec:
     """What the tests that loop over every record type (the permission matrices) need to know of one type.
@@ -38,7 +42,8 @@ class RecordSpec:
     model: type[models.Model]
     # Text that shows the record in its list or export.
     marker: Callable[[models.Model], str]
-    # For a part edited from its parent's page: the parent's field ("case" or "person"); None for a paged type.
+    # For a part edited from its parent's page: the parent's field ("case", "person", "request"...); None for a
+    # paged type.
     parent: str | None = None
     # A payload that creates through the API a record like those given (one of each type, keyed by model
     # name, on one side of the matrices' world); None if the type has no endpoint of its own.
@@ -48,6 +53,13 @@ class RecordSpec:
     # The actions every provincial and agency officer holds on every record of the type, wherever it is;
     # None when their grants follow the record's case or person.
     officers_hold: frozenset[str] | None = None
+    # The actions users do on the type's records: the matrices try only these (the others are the system's, or the
+    # parent's; the type's specs module says which and where they are tested).
+    actions: frozenset[str] = ACTIONS
+    # For a part whose actions are done on its parent's page rather than on pages of its own (a check decided on
+    # its request's page): whether the logged-in client may do the action on the record, found out as the user
+    # would and changing nothing; None for the pages named `<app>:<model>_<action>`.
+    probe: Callable[[Client, str, models.Model], bool] | None = None
 
     @property
     def name(self) -> str:

@@ -379,14 +379,21 @@ class ObjectDeleteView(OfficerRequiredMixin, DeleteView):
         """The list of its kind; for a part of another record (a name, a document), that record's page."""
         return object_url(self.model, "list") or self.object.get_absolute_url()
 
+    def delete_record(self, record: Model) -> None:
+        """Delete the record; a type whose deletion has a business rule does it through its app's service."""
+        record.delete()
+
     def form_valid(self, form):
         name = str(self.object)
         success_url = self.get_success_url()
         try:
             with transaction.atomic():
-                self.object.delete()
+                self.delete_record(self.object)
         except ProtectedError:
             messages.error(self.request, _("%(object)s is still referred to and cannot be deleted.") % {"object": name})
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        except RuleError as error:
+            messages.error(self.request, " ".join(error.messages))
             return HttpResponseRedirect(self.object.get_absolute_url())
         messages.success(self.request, _("Deleted: %(object)s") % {"object": name})
         return HttpResponseRedirect(success_url)

@@ -99,11 +99,13 @@ def build_world() -> dict:
 
 
 def cooperation_drafts(side: str, case, *, office: Organisation, actor: User) -> dict:
-    """A draft request on the side's case, and a profile of the side's state (the API's routes need one of each)."""
+    """A draft request on the side's case with its first check, and a profile of the side's state (the API's routes
+    need one of each)."""
     request = open_request(actor=actor, direction="outgoing", kind="extradition", case=case,
                            persons=[case.persons.get()], country=Country.objects.get(pk="US"), organisation=office,
                            channel="diplomatic", facts=f"请求事实{side}")  # fmt: skip
-    return {"request": request, "countryprofile": CountryProfile.objects.create(country_id=PARTY[side])}
+    return {"request": request, "requestcheck": request.checks.first(),
+            "countryprofile": CountryProfile.objects.create(country_id=PARTY[side])}  # fmt: skip
 
 
 def attached(case, *, uploader: Organisation, side: str):

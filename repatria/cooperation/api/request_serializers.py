@@ -85,6 +85,7 @@ class PartnerRequestSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(RequestState.choices)))
     def get_moves(self, request: Request) -> list[str]:
         return partner_moves(request)
 

@@ -3,11 +3,18 @@ log. A request's state moves only through its move endpoint, by the service's ru
 token) reads the requests addressed to its authority once they have left, and answers them there, nothing more."""
 
 from django.db import transaction
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers, status
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request as ApiRequest
 from rest_framework.response import Response
@@ -32,8 +39,28 @@ from .request_serializers import (
 # The grant the request's own actions need, beside RecordViewSet's list, retrieve, create, update and destroy.
 ACTION_GRANTS = {"move": "change", "decide": "change"}
 REFUSALS = {400: OpenApiTypes.OBJECT, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
+READ_BY = gettext_lazy("An officer reads the office's view of a request (`Request`); a contact point's token the view "
+                       "of a request addressed to it (`PartnerRequest`).")  # fmt: skip
 
 
+def as_read() -> PolymorphicProxySerializer:
+    """A request as the caller reads it, for the schema: the office's view or the contact point's (the caller's
+    token, not a field of the request, tells which)."""
+    return PolymorphicProxySerializer(
+        component_name="RequestAsRead", serializers=[RequestSerializer, PartnerRequestSerializer],
+        resource_type_field_name=None,
+    )  # fmt: skip
+
+
+AS_READ_CONFLICT = inline_serializer("RequestAsReadConflict", {"detail": serializers.CharField(), "current": as_read()})
+
+
+@extend_schema_view(
+    list=extend_schema(description=READ_BY, responses={200: as_read(), 400: OpenApiTypes.OBJECT,
+                                                       401: ErrorSerializer, 403: ErrorSerializer}),
+    retrieve=extend_schema(description=READ_BY, responses={200: as_read(), 401: ErrorSerializer,
+                                                           403: ErrorSerializer, 404: ErrorSerializer}),
+)  # fmt: skip
 class RequestViewSet(RecordViewSet):
     """Cooperation requests, outgoing and incoming; every read of one is written to the access log."""
 
@@ -74,15 +101,12 @@ class RequestViewSet(RecordViewSet):
         serializer = RequestSerializer if self.officer else PartnerRequestSerializer
         return serializer(record, context=self.get_serializer_context()).data
 
-    def conflict(self, current: Model, serializer: type[serializers.Serializer] | None = None) -> Response:
-        """Nothing saved: the caller gets the record as it is now, in the shape it reads it."""
-        detail = _("Someone else saved this record since the version you sent. Nothing was saved.")
-        data = serializer(current).data if serializer else self.shown(current)
-        return Response({"detail": detail, "current": data}, status=status.HTTP_409_CONFLICT)
+    def perform_destroy(self, instance: Request) -> None:
+        services.delete_request(instance)  # a draft only; any other is kept (409)
 
     @extend_schema(
         request=RequestMoveSerializer,
-        responses={200: RequestSerializer, 409: conflict_serializer(RequestSerializer), **REFUSALS},
+        responses={200: as_read(), 409: AS_READ_CONFLICT, **REFUSALS},
     )
     @action(detail=True, methods=["post"])
     def move(self, request: ApiRequest, pk: str) -> Response:

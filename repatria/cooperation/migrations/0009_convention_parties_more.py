@@ -7,5 +7,5 @@ from repatria.cooperation.convention_data import load_parties
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cooperation", "0007_request_default_order")]
+    dependencies = [("cooperation", "0008_request_delete_grants")]
     operations = [migrations.RunPython(load_parties, migrations.RunPython.noop)]

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 from repatria.accounts.grants import constraints_updater
-from repatria.cooperation.grants import cooperation_grants, request_attachment_grants
+from repatria.cooperation.grants import cooperation_grants, request_attachment_grants, request_delete_grants
 from repatria.cooperation.reach import fill_provinces
 
 
@@ -33,5 +33,5 @@ class Migration(migrations.Migration):
             ),
         ),  # fmt: skip
         migrations.RunPython(fill, migrations.RunPython.noop),
-        constraints_updater(lambda: [*cooperation_grants(), *request_attachment_grants()]),
+        constraints_updater(lambda: [*cooperation_grants(), *request_attachment_grants(), *request_delete_grants()]),
     ]

@@ -8,10 +8,12 @@ import json
 import pytest
 from django.test import Client
 from django.utils import timezone
+from drf_spectacular.generators import SchemaGenerator
 
 from repatria.accounts import tokens
 from repatria.accounts.models import Organisation, OrganisationKind, Role, Scope
 from repatria.accounts.testing import verified_login
+from repatria.accounts.tests.world import EXPECTED, allowed_to, member_of
 from repatria.audit.models import AuditEntry, EntryKind
 from repatria.cooperation import services
 from repatria.cooperation.models import (
@@ -22,6 +24,7 @@ from repatria.cooperation.models import (
     Direction,
     Request,
     RequestChannel,
+    RequestCheck,
     RequestKind,
     RequestState,
     Treaty,
@@ -278,3 +281,37 @@ def test_reference_records_are_read_by_officers_and_kept_by_the_central_office(
     logged = send(drafter_api, "post", "/api/cooperation/contacts/", contact)
     assert logged.status_code == 201, logged.json()
     assert ContactLog.objects.get().by.username == "drafter"
+
+
+# --- Checks in the matrices' world, and the schema ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_each_role_decides_exactly_the_checks_of_its_requests_through_the_api(client, world, role):
+    """The API's side of the pages' matrix for checks (cooperation.specs): a decision from a version never seen is
+    refused with 409 once the grants let it through, 403/404 before; it changes nothing either way."""
+    client.force_login(member_of(world, role))
+    for side in "AB":
+        check = world["records"][side]["requestcheck"]
+        url = detail(check.request, f"checks/{check.pk}/decide/")
+        response = send(client, "post", url, {"state": "passed", "version": check.version + 1})
+        assert response.status_code in (409, 403, 404), response.status_code
+        assert (response.status_code == 409) == ("change" in allowed_to(role, "requestcheck", side)), side
+        assert RequestCheck.objects.get(pk=check.pk).version == check.version
+
+
+def test_the_schema_documents_the_partners_view_of_a_request():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    as_read = {"$ref": "#/components/schemas/RequestAsRead"}
+    assert schema["components"]["schemas"]["RequestAsRead"]["oneOf"] == [
+        {"$ref": "#/components/schemas/Request"},
+        {"$ref": "#/components/schemas/PartnerRequest"},
+    ]
+    partner = schema["components"]["schemas"]["PartnerRequest"]["properties"]
+    assert "checks" not in partner and partner["moves"]["items"] == {"$ref": "#/components/schemas/RequestStateEnum"}
+    paths = schema["paths"]
+    content = "application/json"
+    assert paths[f"{REQUESTS}{{id}}/"]["get"]["responses"]["200"]["content"][content]["schema"] == as_read
+    assert paths[f"{REQUESTS}{{id}}/move/"]["post"]["responses"]["200"]["content"][content]["schema"] == as_read
+    listed = paths[REQUESTS]["get"]["responses"]["200"]["content"][content]["schema"]
+    assert listed == {"$ref": "#/components/schemas/PaginatedRequestAsReadList"}

@@ -13,6 +13,7 @@ from repatria.core import signals
 from repatria.core.querysets import allows, restrict
 from repatria.core.services import RuleError
 from repatria.core.views import (
+    ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
@@ -51,11 +52,10 @@ class RequestView(ObjectDetailView):
         record, user = self.object, self.request.user
         may_change = allows(user, record, "change")
         moves = [(s, RequestState(s).label) for s in services.allowed_moves(record)] if may_change else []
-        missing = services.blockers(record)  # also reads the checks from the records again
-        return super().get_context_data(
+        context = super().get_context_data(
             suggested=basis.suggest(record.kind, record.country, timezone.localdate()),
             checks=record.checks.select_related("decided_by"),
-            missing=missing,
+            missing=services.blockers(record),
             steps=record.steps.select_related("actor"),
             persons=self.visible(record.persons.all()),
             contacts=self.visible(record.contacts.select_related("authority", "by")),
@@ -64,6 +64,9 @@ class RequestView(ObjectDetailView):
             decision_form=CheckDecisionForm() if may_change else None,
             **kwargs,
         )
+        if record.state != RequestState.DRAFT:  # kept: withdrawn, never deleted (services.delete_request)
+            context["delete_url"] = None
+        return context
 
 
 class RequestEditView(ObjectEditView):
@@ -84,6 +87,15 @@ class RequestEditView(ObjectEditView):
 
     def change(self, record: Request, fields: dict) -> Request:
         return services.change_request(record, **fields)
+
+
+class RequestDeleteView(ObjectDeleteView):
+    """A draft is deleted; the service keeps any request that has gone further (it is withdrawn instead)."""
+
+    context_object_name = "object"  # as RequestView's
+
+    def delete_record(self, record: Request) -> None:
+        services.delete_request(record)
 
 
 class RequestMoveView(StatusChangeView):
