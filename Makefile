@@ -89,7 +89,7 @@ BENCH_PY := .venv-bench/bin/python
 	.venv-bench/bin/pip install -q -c constraints.txt -r bench/screening/requirements.txt
 	touch $@
 
-# The yente client suite (repatria/screening/tests/test_yente_client.py, a browser-marked live-server test) runs
+# The yente client suite (tests/e2e/test_yente_client.py, a browser-marked live-server test) runs
 # nomenklatura's YenteEnricher from the same venv and checks the answers with yente's response models: yente without
 # its dependencies, and those its models import.
 YENTE_CLIENT_REQUIREMENTS := repatria/screening/tests/yente-client-requirements.txt

@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from repatria.screening.tests.conftest import partner, token_key  # noqa: F401 (the yente client suite's fixtures)
+
 # Playwright's sync API runs an event loop in the test thread, which Django would otherwise refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+# Among the browser tests, and last of them: after it, the next live-server test of the run found its database
+# unrestorable (a foreign key failed at its first commit), a flaw of ordering not yet understood.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ROOT = Path(__file__).resolve().parents[3]
-CLIENT = Path(__file__).with_name("yente_client.py")
+ROOT = Path(__file__).resolve().parents[2]
+CLIENT = ROOT / "repatria" / "screening" / "tests" / "yente_client.py"
 BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 QUERY = {"schema": "Person", "properties": {"name": ["YEUNG Sau Lan"], "birthDate": ["1950-07"],
                                              "nationality": ["cn"]}}  # fmt: skip
