@@ -1,4 +1,4 @@
-"""A yente client against our API, run by test_yente_client.py with .venv-bench's Python, where nomenklatura,
+"""A yente client against our API, run by tests/e2e/test_yente_client.py with .venv-bench's Python, where nomenklatura,
 followthemoney and yente's response models are installed for tests only (Makefile: .venv-bench/.yente).
 
 nomenklatura's YenteEnricher matches the query and expands each match, as OpenSanctions' tools do; the catalog,
